@@ -1,0 +1,188 @@
+#include "block_features.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "ngram_hash.h"
+#include "normalizer.h"
+#include "rule_set.h"
+#include "tokenizer.h"
+#include "utf8.h"
+
+namespace spamstrip {
+namespace {
+
+const RE2& UrlPattern() {
+  // A URL (scheme or www.), an e-mail address, or a bare host name with a common TLD.
+  static const RE2* re = new RE2(
+      R"((?:https?://|www\.)([a-z0-9][a-z0-9.-]*[a-z0-9])|[a-z0-9._%+-]+@([a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})|\b([a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|info|biz|ru|cn|uk|de|in|io|co|us|ly|me|tk|xyz|top|online|site|shop|club|pl|fr|jp))\b)");
+  return *re;
+}
+
+std::string HostKey(std::string host) {
+  if (host.rfind("www.", 0) == 0) host.erase(0, 4);
+  // Registrable-ish part: the last two labels.
+  size_t dot = host.rfind('.');
+  if (dot != std::string::npos && dot > 0) {
+    size_t dot2 = host.rfind('.', dot - 1);
+    if (dot2 != std::string::npos) host.erase(0, dot2 + 1);
+  }
+  return host;
+}
+
+}  // namespace
+
+const char* FeatureName(int f) {
+  static const char* const kNames[kNumFeatures] = {
+      "bias",         "ngram",       "rules",     "novelty", "script_mismatch", "mixed_script",
+      "urls",         "foreign_domains", "log_words", "digit_share", "upper_share", "leet",
+      "no_letters",   "heading",     "caption",   "span"};
+  return f >= 0 && f < kNumFeatures ? kNames[f] : "?";
+}
+
+void ComputeSentenceStats(std::string_view text, Range range, const RuleSet* rules,
+                          const NgramModel* model, SentenceStats* out) {
+  thread_local CanonicalText canon;
+  thread_local Tokens tokens;
+  *out = SentenceStats();
+  out->range = range;
+  std::string_view s = text.substr(range.start, range.size());
+  // Shape from the original text (case survives only here).
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t len = 1;
+    unsigned char b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')) {
+        ++out->letters;
+        ++out->script_letters[static_cast<size_t>(Script::kLatin)];
+        if (b <= 'Z') ++out->upper;
+      } else if (b >= '0' && b <= '9') {
+        ++out->digits;
+      }
+    } else {
+      char32_t c = DecodeUtf8(s, i, &len);
+      const CharInfo& info = GetCharInfo(c);
+      if (info.cls == CharClass::kLetter) {
+        ++out->letters;
+        ++out->script_letters[static_cast<size_t>(info.script)];
+      } else if (info.cls == CharClass::kDigit) {
+        ++out->digits;
+      }
+    }
+    i += len;
+  }
+  Normalize(s, &canon);
+  out->mixed_script_words = canon.mixed_script_words;
+  out->leet_folds = canon.leet_folds;
+  if (rules != nullptr) {
+    rules->Match(canon.text, &out->rules);
+    if (!out->rules.empty()) out->canonical = canon.text;
+  }
+  Tokenize(canon.text, &tokens);
+  out->words = static_cast<int>(tokens.words.size());
+  for (const Token& t : tokens.words) {
+    if (t.chars >= 4 && t.has_letter) out->content.push_back(HashBytes(tokens.Word(t), 0));
+  }
+  if (model != nullptr) out->ngram = model->Score(tokens);
+  if (canon.text.find('.') != std::string::npos) {
+    re2::StringPiece in(canon.text);
+    std::string a, b, c;
+    while (RE2::FindAndConsume(&in, UrlPattern(), &a, &b, &c)) {
+      ++out->urls;
+      std::string host = !a.empty() ? a : !b.empty() ? b : c;
+      out->domains.push_back(HostKey(host));
+    }
+  }
+}
+
+void DocContext::Add(const SentenceStats& s) {
+  for (uint64_t w : s.content) ++word_count_[w];
+  for (const auto& d : s.domains) ++domain_count_[d];
+  for (size_t k = 0; k < s.script_letters.size(); ++k) script_letters_[k] += s.script_letters[k];
+}
+
+FeatureVector DocContext::Features(const std::vector<SentenceStats>& sents, size_t b, size_t e,
+                                   BlockKind kind, bool whole_block, const NgramModel* model,
+                                   const RuleSet* rules) const {
+  FeatureVector f{};
+  f[kBias] = 1;
+  NgramScore ng;
+  int words = 0, letters = 0, digits = 0, upper = 0, urls = 0, mixed = 0, leet = 0;
+  std::array<long, static_cast<size_t>(Script::kCount)> letters_by_script{};
+  std::vector<int> rule_ids;
+  std::unordered_map<uint64_t, int> local_words;
+  std::unordered_map<std::string, int> local_domains;
+  for (size_t k = b; k < e; ++k) {
+    const SentenceStats& s = sents[k];
+    ng.sum += s.ngram.sum;
+    ng.count += s.ngram.count;
+    words += s.words;
+    letters += s.letters;
+    digits += s.digits;
+    upper += s.upper;
+    urls += s.urls;
+    mixed += s.mixed_script_words;
+    leet += s.leet_folds;
+    for (size_t j = 0; j < s.script_letters.size(); ++j) letters_by_script[j] += s.script_letters[j];
+    rule_ids.insert(rule_ids.end(), s.rules.begin(), s.rules.end());
+    for (uint64_t w : s.content) ++local_words[w];
+    for (const auto& d : s.domains) ++local_domains[d];
+  }
+  if (model != nullptr) f[kNgram] = std::clamp(model->Logit(ng), -12.0, 12.0);
+  if (rules != nullptr && !rule_ids.empty()) {
+    std::sort(rule_ids.begin(), rule_ids.end());
+    rule_ids.erase(std::unique(rule_ids.begin(), rule_ids.end()), rule_ids.end());
+    double sum = 0;
+    for (int id : rule_ids) sum += rules->rules()[static_cast<size_t>(id)].weight;
+    f[kRules] = std::min(sum, 10.0);
+  }
+  // Novelty: content words of the run that occur nowhere else in the document.
+  int n = 0, novel = 0;
+  for (const auto& [w, c] : local_words) {
+    n += c;
+    auto it = word_count_.find(w);
+    int elsewhere = (it == word_count_.end() ? 0 : it->second) - c;
+    if (elsewhere <= 0) novel += c;
+  }
+  if (n > 0) {
+    const double confidence = static_cast<double>(n) / (n + 4.0);
+    f[kNovelty] = (static_cast<double>(novel) / n) * confidence;
+  }
+  // Script of the rest of the document.
+  if (letters > 0) {
+    size_t best = 0;
+    long best_n = -1;
+    for (size_t j = 1; j < script_letters_.size(); ++j) {
+      long rest = script_letters_[j] - letters_by_script[j];
+      if (rest > best_n) {
+        best_n = rest;
+        best = j;
+      }
+    }
+    if (best_n > 0) {
+      f[kScriptMismatch] = 1.0 - static_cast<double>(letters_by_script[best]) / letters;
+    }
+  }
+  if (words > 0) f[kMixedScript] = std::min(1.0, 4.0 * mixed / words);
+  f[kUrls] = std::log1p(static_cast<double>(urls));
+  int foreign = 0;
+  for (const auto& [d, c] : local_domains) {
+    auto it = domain_count_.find(d);
+    if ((it == domain_count_.end() ? 0 : it->second) - c <= 0) ++foreign;
+  }
+  f[kForeignDomains] = std::min(foreign, 3);
+  f[kLogWords] = std::log1p(static_cast<double>(words));
+  if (letters + digits > 0) f[kDigitShare] = static_cast<double>(digits) / (letters + digits);
+  if (letters > 0) f[kUpperShare] = static_cast<double>(upper) / letters;
+  f[kLeet] = std::min(leet, 3);
+  f[kNoLetters] = letters == 0 ? 1 : 0;
+  f[kHeading] = whole_block && kind == BlockKind::kHeading ? 1 : 0;
+  f[kCaption] = kind == BlockKind::kCaption ? 1 : 0;
+  f[kSpan] = whole_block ? 0 : 1;
+  return f;
+}
+
+}  // namespace spamstrip

@@ -1,0 +1,88 @@
+// block_features.h — what the scorer knows about a sentence, a block and its document.
+//
+// Sentence statistics are computed once per sentence (one normalisation, one RE2::Set pass,
+// one n-gram pass) and are additive, so the features of any run of sentences — a whole block
+// or a candidate span inside it — are sums, never a second pass over the text.
+#ifndef SPAMSTRIP_SRC_BLOCK_FEATURES_H_
+#define SPAMSTRIP_SRC_BLOCK_FEATURES_H_
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "char_table.h"
+#include "ngram_model.h"
+#include "segmenter.h"
+
+namespace spamstrip {
+
+class RuleSet;
+
+struct SentenceStats {
+  Range range;
+  std::vector<int> rules;        // matching rule ids, ascending
+  std::string canonical;         // kept only when a rule matched (to explain the match)
+  NgramScore ngram;
+  std::vector<uint64_t> content; // hashes of content words (>= 4 characters, with a letter)
+  std::vector<std::string> domains;  // host names of URLs / bare domains / e-mail addresses
+  int words = 0;
+  int letters = 0;
+  int digits = 0;
+  int upper = 0;
+  int urls = 0;
+  int mixed_script_words = 0;
+  int leet_folds = 0;
+  std::array<int, static_cast<size_t>(Script::kCount)> script_letters{};
+};
+
+// Computes the statistics of text[range]. `rules` and `model` may be null.
+void ComputeSentenceStats(std::string_view text, Range range, const RuleSet* rules,
+                          const NgramModel* model, SentenceStats* out);
+
+// The named features the scorer combines, in a fixed order (a model's combiner weights are
+// stored in this order; append new features at the end and bump the model version).
+enum Feature : int {
+  kBias,
+  kNgram,           // n-gram model log-odds of the text (0 without a model)
+  kRules,           // sum of the weights of the distinct rules that matched, capped at 10
+  kNovelty,         // share of content words found nowhere else in the document, x confidence
+  kScriptMismatch,  // share of letters not in the script of the rest of the document
+  kMixedScript,     // share of words mixing Latin with Cyrillic/Greek look-alikes
+  kUrls,            // log(1 + URLs and e-mail addresses)
+  kForeignDomains,  // linked domains that appear nowhere else in the document (capped at 3)
+  kLogWords,        // log(1 + words)
+  kDigitShare,      // digits / (letters + digits)
+  kUpperShare,      // upper-case letters / letters
+  kLeet,            // digits or symbols read as letters (capped at 3)
+  kNoLetters,       // 1 when the text has no letter at all (a share count, a date)
+  kHeading,         // 1 for a heading-like block (short, no final punctuation)
+  kCaption,         // 1 for a caption/credit/"Read more:" line
+  kSpan,            // 1 when the text is part of a block (a sentence span), 0 for a whole block
+  kNumFeatures
+};
+const char* FeatureName(int f);
+
+using FeatureVector = std::array<double, kNumFeatures>;
+
+// Document-wide counts that context features compare a range against.
+class DocContext {
+ public:
+  void Add(const SentenceStats& s);
+  // Features of sentences [b, e) of `sents` (a run inside one block of kind `kind`).
+  // `whole_block` says whether the run is the whole block.
+  FeatureVector Features(const std::vector<SentenceStats>& sents, size_t b, size_t e,
+                         BlockKind kind, bool whole_block, const NgramModel* model,
+                         const RuleSet* rules) const;
+
+ private:
+  std::unordered_map<uint64_t, int> word_count_;
+  std::unordered_map<std::string, int> domain_count_;
+  std::array<long, static_cast<size_t>(Script::kCount)> script_letters_{};
+};
+
+}  // namespace spamstrip
+
+#endif  // SPAMSTRIP_SRC_BLOCK_FEATURES_H_

@@ -1,0 +1,214 @@
+// spamstrip clean — text or JSONL in, cleaned text or JSONL out, optional JSON report.
+#include <boost/program_options.hpp>
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <sstream>
+
+#include "commands.h"
+#include "exit_codes.h"
+#include "file_util.h"
+#include "spamstrip/detector.h"
+#include "spamstrip/report_json.h"
+#include "utf8.h"
+
+namespace po = boost::program_options;
+
+namespace spamstrip::cli {
+namespace {
+
+struct CleanFlags {
+  std::string input = "-";
+  std::string output;
+  std::string report;
+  bool jsonl = false;
+  bool fail_on_spam = false;
+  bool strict_utf8 = false;
+};
+
+// Reads all of stdin.
+Status ReadStdin(std::string* out) {
+  out->clear();
+  char buf[1 << 16];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof(buf), stdin)) > 0) out->append(buf, n);
+  if (std::ferror(stdin)) return Status::IoError("<stdin>: read failed");
+  return Status::Ok();
+}
+
+int Emit(const std::string& path, const std::string& data) {
+  if (path.empty() || path == "-") {
+    std::cout << data;
+    std::cout.flush();
+    return std::cout ? kExitOk : kExitOutput;
+  }
+  Status s = WriteFileAtomic(path, data);
+  return s.ok() ? kExitOk : Fail(s, kExitOutput);
+}
+
+int CleanText(const Detector& d, const CleanFlags& f) {
+  std::string text;
+  Status s = f.input == "-" ? ReadStdin(&text) : ReadFile(f.input, &text);
+  if (!s.ok()) return Fail(s, kExitInput);
+  const std::string name = f.input == "-" ? "<stdin>" : f.input;
+  size_t bad = FindInvalidUtf8(text);
+  if (bad != std::string::npos) {
+    if (f.strict_utf8) {
+      return Fail(Status::Corrupt(name + ": invalid UTF-8 at byte " + std::to_string(bad)),
+                  kExitInput);
+    }
+    std::cerr << "spamstrip: warning: " << name << ": invalid UTF-8 at byte " << bad
+              << " (read as U+FFFD; bytes kept as they are)\n";
+  }
+  if (text.empty()) std::cerr << "spamstrip: warning: " << name << ": empty input\n";
+  Report report;
+  d.Analyze(text, &report);
+  if (!f.report.empty()) {
+    int rc = Emit(f.report, ReportToJson(text, report) + "\n");
+    if (rc != kExitOk) return rc;
+  }
+  int rc = Emit(f.output, Clean(text, report));
+  if (rc != kExitOk) return rc;
+  return f.fail_on_spam && report.flagged_any ? kExitSpam : kExitOk;
+}
+
+int CleanJsonl(const Detector& d, const CleanFlags& f) {
+  std::ifstream file;
+  std::istream* in = &std::cin;
+  const std::string name = f.input == "-" ? "<stdin>" : f.input;
+  if (f.input != "-") {
+    std::string probe;
+    Status s = ReadFile(f.input, &probe);  // precise error for missing/unreadable files
+    if (!s.ok()) return Fail(s, kExitInput);
+    file.open(f.input, std::ios::binary);
+    in = &file;
+  }
+  std::unique_ptr<std::ofstream> out_file;
+  std::string tmp_path;
+  std::ostream* out = &std::cout;
+  if (!f.output.empty() && f.output != "-") {
+    tmp_path = f.output + ".tmp";
+    out_file = std::make_unique<std::ofstream>(tmp_path, std::ios::binary | std::ios::trunc);
+    if (!*out_file) return Fail(Status::IoError(f.output + ": cannot create"), kExitOutput);
+    out = out_file.get();
+  }
+  std::string line;
+  size_t lineno = 0, errors = 0;
+  bool any_spam = false;
+  Report report;
+  while (std::getline(*in, line)) {
+    ++lineno;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    std::string id_json;
+    auto error = [&](const std::string& msg) {
+      ++errors;
+      std::cerr << "spamstrip: " << name << ":" << lineno << ": " << msg << "\n";
+      *out << JsonlError(id_json, lineno, msg) << "\n";
+    };
+    size_t bad = FindInvalidUtf8(line);
+    if (bad != std::string::npos) {
+      error("invalid UTF-8 at byte " + std::to_string(bad) + " of the line");
+      continue;
+    }
+    nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
+    if (j.is_discarded()) {
+      error("malformed JSON");
+      continue;
+    }
+    if (!j.is_object()) {
+      error("expected a JSON object");
+      continue;
+    }
+    auto id = j.find("id");
+    id_json = id != j.end() && (id->is_string() || id->is_number()) ? id->dump()
+                                                                     : std::to_string(lineno);
+    auto text = j.find("text");
+    if (text == j.end() || !text->is_string()) {
+      error("missing string field \"text\"");
+      continue;
+    }
+    const std::string& t = text->get_ref<const std::string&>();
+    d.Analyze(t, &report);
+    any_spam |= report.flagged_any;
+    *out << JsonlResult(id_json, t, report) << "\n";
+  }
+  if (in->bad()) {
+    if (out_file) std::remove(tmp_path.c_str());
+    return Fail(Status::IoError(name + ": read failed after line " + std::to_string(lineno)),
+                kExitInput);
+  }
+  if (out_file) {
+    out_file->flush();
+    bool ok = static_cast<bool>(*out_file);
+    out_file.reset();
+    if (!ok || std::rename(tmp_path.c_str(), f.output.c_str()) != 0) {
+      std::remove(tmp_path.c_str());
+      return Fail(Status::IoError(f.output + ": write failed"), kExitOutput);
+    }
+  } else {
+    std::cout.flush();
+  }
+  if (errors > 0) {
+    std::cerr << "spamstrip: " << errors << " of " << lineno << " lines had errors\n";
+    return kExitInput;
+  }
+  return f.fail_on_spam && any_spam ? kExitSpam : kExitOk;
+}
+
+}  // namespace
+
+int CleanCommand(const std::vector<std::string>& args) {
+  Options opt;
+  CleanFlags f;
+  po::options_description desc("spamstrip clean [FILE|-] [options]");
+  desc.add_options()
+      ("help,h", "show this help")
+      ("input", po::value(&f.input)->default_value("-"), "input file, - for stdin")
+      ("output,o", po::value(&f.output), "write the cleaned output here (atomically) instead of stdout")
+      ("report,r", po::value(&f.report), "write the JSON report of every block here (text mode)")
+      ("jsonl", po::bool_switch(&f.jsonl), "input is JSONL {\"id\",\"text\"}; output one JSON line per input line")
+      ("threshold,t", po::value(&opt.threshold), "strip at or above this spam probability (default: the model's)")
+      ("flag-threshold", po::value(&opt.flag_threshold), "flag (report, keep) at or above this probability")
+      ("flag-only", po::bool_switch(&opt.flag_only), "report only; strip nothing")
+      ("no-sentence-cuts", "judge whole blocks only; never cut sentences out of a paragraph")
+      ("rules", po::value(&opt.rule_files)->composing(), "rule file (repeatable); default: built-in rules")
+      ("model", po::value(&opt.model_file), "model file; default: built-in model")
+      ("no-model", "score with rules, context and shape only")
+      ("fail-on-spam", po::bool_switch(&f.fail_on_spam), "exit 1 when anything was stripped or flagged")
+      ("strict-utf8", po::bool_switch(&f.strict_utf8), "reject invalid UTF-8 (exit 3) instead of tolerating it");
+  po::positional_options_description pos;
+  pos.add("input", 1);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args).options(desc).positional(pos).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    std::cerr << "spamstrip clean: " << e.what() << "\n\n" << desc;
+    return kExitUsage;
+  }
+  if (vm.count("help")) {
+    std::cout << desc;
+    return kExitOk;
+  }
+  if (vm.count("no-sentence-cuts")) opt.sentence_cuts = false;
+  if (vm.count("no-model")) opt.use_model = false;
+  if ((vm.count("threshold") && (opt.threshold < 0 || opt.threshold > 1)) ||
+      (vm.count("flag-threshold") && (opt.flag_threshold < 0 || opt.flag_threshold > 1))) {
+    std::cerr << "spamstrip clean: thresholds are probabilities in [0, 1]\n";
+    return kExitUsage;
+  }
+  if (f.jsonl && !f.report.empty()) {
+    std::cerr << "spamstrip clean: --report is for text input; in --jsonl mode every output line "
+                 "carries its own removals\n";
+    return kExitUsage;
+  }
+  std::unique_ptr<Detector> d;
+  Status s = Detector::Create(opt, &d);
+  if (!s.ok()) return Fail(s, kExitInput);
+  return f.jsonl ? CleanJsonl(*d, f) : CleanText(*d, f);
+}
+
+}  // namespace spamstrip::cli

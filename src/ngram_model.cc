@@ -1,0 +1,207 @@
+#include "ngram_model.h"
+
+#include <zlib.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+#include "ngram_hash.h"
+#include "utf8.h"
+
+namespace spamstrip {
+namespace {
+
+constexpr char kMagic[8] = {'S', 'P', 'A', 'M', 'S', 'T', 'R', 'P'};
+constexpr uint32_t kVersion = 1;
+constexpr size_t kHeaderSize = 56;
+
+void PutU32(std::string* out, uint32_t v) {
+  for (int i = 0; i < 4; ++i) out->push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
+}
+void PutU64(std::string* out, uint64_t v) {
+  for (int i = 0; i < 8; ++i) out->push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
+}
+void PutF32(std::string* out, float f) {
+  uint32_t v;
+  std::memcpy(&v, &f, 4);
+  PutU32(out, v);
+}
+uint32_t GetU32(std::string_view b, size_t at) {
+  uint32_t v = 0;
+  for (int i = 0; i < 4; ++i) v |= uint32_t(static_cast<uint8_t>(b[at + i])) << (8 * i);
+  return v;
+}
+uint64_t GetU64(std::string_view b, size_t at) {
+  uint64_t v = 0;
+  for (int i = 0; i < 8; ++i) v |= uint64_t(static_cast<uint8_t>(b[at + i])) << (8 * i);
+  return v;
+}
+float GetF32(std::string_view b, size_t at) {
+  uint32_t v = GetU32(b, at);
+  float f;
+  std::memcpy(&f, &v, 4);
+  return f;
+}
+
+uint32_t Crc(std::string_view b) {
+  uLong crc = crc32(0L, Z_NULL, 0);
+  size_t off = 0;
+  while (off < b.size()) {
+    uInt n = static_cast<uInt>(std::min<size_t>(b.size() - off, 1u << 30));
+    crc = crc32(crc, reinterpret_cast<const Bytef*>(b.data() + off), n);
+    off += n;
+  }
+  return static_cast<uint32_t>(crc);
+}
+
+}  // namespace
+
+void ExtractNgrams(const Tokens& tokens, const NgramConfig& config, std::vector<uint32_t>* buckets) {
+  const int bits = config.hash_bits;
+  uint64_t prev = 0;
+  bool have_prev = false;
+  std::string padded;
+  std::vector<uint32_t> cp_starts;
+  for (const Token& t : tokens.words) {
+    std::string_view w = tokens.Word(t);
+    const uint64_t h = HashBytes(w, config.seed);
+    if (config.word_max_n >= 1) buckets->push_back(Bucket(UnigramId(h), bits));
+    if (config.word_max_n >= 2 && have_prev) buckets->push_back(Bucket(BigramId(prev, h), bits));
+    prev = h;
+    have_prev = true;
+    if (config.char_min_n <= 0 || !t.has_letter) continue;
+    padded.clear();
+    padded.push_back('<');
+    padded.append(w);
+    padded.push_back('>');
+    cp_starts.clear();
+    for (size_t i = 0; i < padded.size(); ++i) {
+      if ((static_cast<uint8_t>(padded[i]) & 0xC0) != 0x80) cp_starts.push_back(static_cast<uint32_t>(i));
+    }
+    const size_t ncp = cp_starts.size();
+    cp_starts.push_back(static_cast<uint32_t>(padded.size()));
+    for (int n = config.char_min_n; n <= config.char_max_n; ++n) {
+      const size_t un = static_cast<size_t>(n);
+      if (ncp < un) break;
+      for (size_t i = 0; i + un <= ncp; ++i) {
+        std::string_view g(padded.data() + cp_starts[i], cp_starts[i + un] - cp_starts[i]);
+        buckets->push_back(Bucket(CharGramId(g, un, config.seed), bits));
+      }
+    }
+  }
+}
+
+NgramScore NgramModel::Score(const Tokens& tokens) const {
+  NgramScore s;
+  if (weights_.empty()) return s;
+  thread_local std::vector<uint32_t> buckets;
+  buckets.clear();
+  ExtractNgrams(tokens, config_, &buckets);
+  int64_t acc = 0;
+  for (uint32_t b : buckets) acc += weights_[b];
+  s.sum = static_cast<double>(acc) * scale_;
+  s.count = static_cast<int>(buckets.size());
+  return s;
+}
+
+double NgramModel::Logit(const NgramScore& s) const {
+  if (s.count == 0) return bias_;
+  return bias_ + s.sum / std::sqrt(static_cast<double>(s.count));
+}
+
+void NgramModel::Set(const NgramConfig& config, float bias, const std::vector<float>& weights,
+                     const std::vector<float>& combiner, double threshold, double flag_threshold) {
+  config_ = config;
+  bias_ = bias;
+  combiner_ = combiner;
+  threshold_ = threshold;
+  flag_threshold_ = flag_threshold;
+  float maxabs = 0;
+  for (float w : weights) maxabs = std::max(maxabs, std::fabs(w));
+  scale_ = maxabs > 0 ? maxabs / 32767.0f : 1.0f;
+  weights_.resize(weights.size());
+  for (size_t i = 0; i < weights.size(); ++i) {
+    weights_[i] = static_cast<int16_t>(std::lround(weights[i] / scale_));
+  }
+}
+
+std::string NgramModel::Serialize() const {
+  std::string out(kMagic, 8);
+  PutU32(&out, kVersion);
+  PutU32(&out, static_cast<uint32_t>(config_.hash_bits));
+  PutU32(&out, static_cast<uint32_t>(config_.word_max_n));
+  PutU32(&out, static_cast<uint32_t>(config_.char_min_n));
+  PutU32(&out, static_cast<uint32_t>(config_.char_max_n));
+  PutU32(&out, static_cast<uint32_t>(combiner_.size()));
+  PutU64(&out, config_.seed);
+  PutF32(&out, bias_);
+  PutF32(&out, scale_);
+  PutF32(&out, static_cast<float>(threshold_));
+  PutF32(&out, static_cast<float>(flag_threshold_));
+  for (float c : combiner_) PutF32(&out, c);
+  for (int16_t w : weights_) {
+    out.push_back(static_cast<char>(static_cast<uint16_t>(w) & 0xFF));
+    out.push_back(static_cast<char>(static_cast<uint16_t>(w) >> 8));
+  }
+  PutU32(&out, Crc(out));
+  return out;
+}
+
+Status NgramModel::Load(std::string_view b, const std::string& name) {
+  if (b.size() < kHeaderSize + 4) {
+    return Status::Corrupt(name + ": truncated model file (" + std::to_string(b.size()) +
+                           " bytes, the header alone is " + std::to_string(kHeaderSize) + ")");
+  }
+  if (std::memcmp(b.data(), kMagic, 8) != 0) {
+    return Status::Corrupt(name + ": not a spamstrip model (bad magic at byte 0)");
+  }
+  const uint32_t version = GetU32(b, 8);
+  if (version != kVersion) {
+    return Status::Corrupt(name + ": model version " + std::to_string(version) +
+                           " is not supported (this build reads version 1)");
+  }
+  NgramConfig c;
+  const uint32_t bits = GetU32(b, 12);
+  if (bits < 10 || bits > 24) {
+    return Status::Corrupt(name + ": hash_bits " + std::to_string(bits) + " at byte 12 out of range");
+  }
+  c.hash_bits = static_cast<int>(bits);
+  c.word_max_n = static_cast<int>(GetU32(b, 16));
+  c.char_min_n = static_cast<int>(GetU32(b, 20));
+  c.char_max_n = static_cast<int>(GetU32(b, 24));
+  if (c.word_max_n > 2 || c.char_max_n > 8 || c.char_min_n > c.char_max_n) {
+    return Status::Corrupt(name + ": n-gram orders at bytes 16..27 out of range");
+  }
+  const uint32_t ncomb = GetU32(b, 28);
+  if (ncomb > 256) return Status::Corrupt(name + ": n_combiner at byte 28 out of range");
+  c.seed = GetU64(b, 32);
+  const size_t want = kHeaderSize + 4 * size_t(ncomb) + 2 * (size_t(1) << bits) + 4;
+  if (b.size() != want) {
+    return Status::Corrupt(name + ": model file is " + std::to_string(b.size()) +
+                           " bytes, its header says " + std::to_string(want) +
+                           (b.size() < want ? " (truncated)" : " (trailing bytes)"));
+  }
+  const uint32_t stored = GetU32(b, want - 4);
+  const uint32_t actual = Crc(b.substr(0, want - 4));
+  if (stored != actual) {
+    return Status::Corrupt(name + ": checksum mismatch at byte " + std::to_string(want - 4) +
+                           " (file damaged)");
+  }
+  config_ = c;
+  bias_ = GetF32(b, 40);
+  scale_ = GetF32(b, 44);
+  threshold_ = GetF32(b, 48);
+  flag_threshold_ = GetF32(b, 52);
+  combiner_.resize(ncomb);
+  for (uint32_t i = 0; i < ncomb; ++i) combiner_[i] = GetF32(b, kHeaderSize + 4 * i);
+  const size_t woff = kHeaderSize + 4 * size_t(ncomb);
+  weights_.resize(size_t(1) << bits);
+  for (size_t i = 0; i < weights_.size(); ++i) {
+    weights_[i] = static_cast<int16_t>(static_cast<uint16_t>(static_cast<uint8_t>(b[woff + 2 * i])) |
+                                       (static_cast<uint16_t>(static_cast<uint8_t>(b[woff + 2 * i + 1])) << 8));
+  }
+  return Status::Ok();
+}
+
+}  // namespace spamstrip

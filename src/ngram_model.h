@@ -1,0 +1,90 @@
+// ngram_model.h — the trained model: hashed n-gram weights plus the scorer's combination weights.
+//
+// File format, version 1 (all integers and floats little-endian, IEEE-754 binary32):
+//   offset  size  field
+//   0       8     magic "SPAMSTRP"
+//   8       4     u32 version = 1
+//   12      4     u32 hash_bits        (buckets = 2^hash_bits, 10..24)
+//   16      4     u32 word_max_n       (word n-grams 1..word_max_n, 0..2)
+//   20      4     u32 char_min_n       (character n-grams char_min_n..char_max_n; 0 = none)
+//   24      4     u32 char_max_n
+//   28      4     u32 n_combiner       (number of combination weights, = kNumFeatures of scorer.h)
+//   32      8     u64 seed             (hash seed, ngram_hash.h)
+//   40      4     f32 ngram_bias
+//   44      4     f32 weight_scale     (bucket weight = int16 value * weight_scale)
+//   48      4     f32 threshold        (default strip threshold on the final probability)
+//   52      4     f32 flag_threshold
+//   56      4*n   f32 combiner[n_combiner]
+//   ..      2*2^b i16 bucket weights
+//   ..      4     u32 CRC-32 (zlib) of every byte before it
+// Loading is one read and a checksum; a model of 2^20 buckets is ~2 MB.
+//
+// Immutable after Load(); all methods const and thread-safe.
+#ifndef SPAMSTRIP_SRC_NGRAM_MODEL_H_
+#define SPAMSTRIP_SRC_NGRAM_MODEL_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "spamstrip/status.h"
+#include "tokenizer.h"
+
+namespace spamstrip {
+
+struct NgramConfig {
+  int hash_bits = 20;
+  int word_max_n = 2;
+  int char_min_n = 3;
+  int char_max_n = 5;
+  uint64_t seed = 0x5350414d53545250ull;  // "SPAMSTRP"
+};
+
+// Appends the bucket of every n-gram feature of `tokens` to *buckets (with repeats).
+void ExtractNgrams(const Tokens& tokens, const NgramConfig& config, std::vector<uint32_t>* buckets);
+
+struct NgramScore {
+  double sum = 0;  // sum of bucket weights over the n-grams
+  int count = 0;   // number of n-grams
+};
+
+class NgramModel {
+ public:
+  NgramModel() = default;
+  NgramModel(const NgramModel&) = delete;  // holds megabytes of weights; share by pointer
+  NgramModel& operator=(const NgramModel&) = delete;
+
+  // Parses a model file image. `name` appears in errors ("name: truncated at byte N ...").
+  Status Load(std::string_view bytes, const std::string& name);
+  // Serialises the model in the format above.
+  std::string Serialize() const;
+
+  // Sum of weights of the n-grams in `tokens`.
+  NgramScore Score(const Tokens& tokens) const;
+  // The model's log-odds for a text whose n-gram score is s: bias + sum / sqrt(count).
+  double Logit(const NgramScore& s) const;
+
+  const NgramConfig& config() const { return config_; }
+  float bias() const { return bias_; }
+  double threshold() const { return threshold_; }
+  double flag_threshold() const { return flag_threshold_; }
+  const std::vector<float>& combiner() const { return combiner_; }
+
+  // Used by the trainer to build a model.
+  void Set(const NgramConfig& config, float bias, const std::vector<float>& weights,
+           const std::vector<float>& combiner, double threshold, double flag_threshold);
+
+ private:
+  NgramConfig config_;
+  float bias_ = 0;
+  float scale_ = 1;
+  double threshold_ = 0.5;
+  double flag_threshold_ = 0.3;
+  std::vector<int16_t> weights_;
+  std::vector<float> combiner_;
+};
+
+}  // namespace spamstrip
+
+#endif  // SPAMSTRIP_SRC_NGRAM_MODEL_H_

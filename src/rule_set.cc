@@ -1,0 +1,217 @@
+#include "rule_set.h"
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <unordered_set>
+
+#include "normalizer.h"
+
+namespace spamstrip {
+namespace {
+
+std::string_view Trim(std::string_view s) {
+  size_t b = 0, e = s.size();
+  while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r')) ++b;
+  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r')) --e;
+  return s.substr(b, e - b);
+}
+
+// Splits off the first whitespace-delimited word of *s.
+std::string_view NextWord(std::string_view* s) {
+  std::string_view t = Trim(*s);
+  size_t e = 0;
+  while (e < t.size() && t[e] != ' ' && t[e] != '\t') ++e;
+  std::string_view w = t.substr(0, e);
+  *s = Trim(t.substr(e));
+  return w;
+}
+
+bool ValidId(std::string_view id) {
+  if (id.empty()) return false;
+  for (char c : id) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-'))
+      return false;
+  }
+  return true;
+}
+
+RE2::Options PatternOptions() {
+  RE2::Options o;
+  o.set_encoding(RE2::Options::EncodingUTF8);
+  o.set_log_errors(false);
+  o.set_case_sensitive(true);  // the text is already case folded
+  o.set_max_mem(64 << 20);
+  return o;
+}
+
+}  // namespace
+
+const std::vector<std::string>& RuleCategories() {
+  static const std::vector<std::string> kCategories = {
+      "pharma",       "casino",         "loans",         "crypto_scam",      "essay_services",
+      "adult_dating", "replica",        "seo_link_spam", "comment_spam",     "phishing_malware",
+      "foreign_spam", "other_spam",     "prompt_injection"};
+  return kCategories;
+}
+
+RuleSet::RuleSet() = default;
+RuleSet::~RuleSet() = default;
+
+Status RuleSet::Parse(std::string_view text, const std::string& name) {
+  std::unordered_set<std::string> ids;
+  for (const Rule& r : rules_) ids.insert(r.id);
+  const auto& cats = RuleCategories();
+  Rule* cur = nullptr;
+  int lineno = 0;
+  size_t pos = 0;
+  auto where = [&](int l) { return name + ":" + std::to_string(l) + ": "; };
+  auto finish = [&]() -> Status {
+    if (cur != nullptr && cur->pattern.empty()) {
+      return Status::Corrupt(where(cur->line) + "rule " + cur->id + " has no pattern");
+    }
+    return Status::Ok();
+  };
+  while (pos <= text.size()) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string_view raw = text.substr(pos, nl - pos);
+    pos = nl + 1;
+    ++lineno;
+    std::string_view line = Trim(raw);
+    if (line.empty() || line[0] == '#') {
+      if (nl == text.size()) break;
+      continue;
+    }
+    const bool indented = raw[0] == ' ' || raw[0] == '\t';
+    std::string_view rest = line;
+    std::string_view key = NextWord(&rest);
+    if (!indented) {
+      if (key != "rule") {
+        return Status::Corrupt(where(lineno) + "expected 'rule <id> <category> <weight>', got '" +
+                               std::string(key) + "'");
+      }
+      Status s = finish();
+      if (!s.ok()) return s;
+      std::string_view id = NextWord(&rest);
+      std::string_view cat = NextWord(&rest);
+      std::string_view weight = NextWord(&rest);
+      if (!ValidId(id)) {
+        return Status::Corrupt(where(lineno) + "bad rule id '" + std::string(id) +
+                               "' (use [a-z0-9_.-]+)");
+      }
+      if (!ids.insert(std::string(id)).second) {
+        return Status::Corrupt(where(lineno) + "duplicate rule id '" + std::string(id) + "'");
+      }
+      if (std::find(cats.begin(), cats.end(), std::string(cat)) == cats.end()) {
+        return Status::Corrupt(where(lineno) + "unknown category '" + std::string(cat) +
+                               "' for rule " + std::string(id));
+      }
+      std::string w(weight);
+      char* endp = nullptr;
+      double wv = w.empty() ? 0 : std::strtod(w.c_str(), &endp);
+      if (w.empty() || endp == nullptr || *endp != '\0' || !rest.empty()) {
+        return Status::Corrupt(where(lineno) + "rule " + std::string(id) +
+                               ": expected a numeric weight after the category");
+      }
+      rules_.emplace_back();
+      cur = &rules_.back();
+      cur->id = std::string(id);
+      cur->category = std::string(cat);
+      cur->weight = wv;
+      cur->file = name;
+      cur->line = lineno;
+      if (nl == text.size()) break;
+      continue;
+    }
+    if (cur == nullptr) {
+      return Status::Corrupt(where(lineno) + "indented line outside a rule");
+    }
+    if (key == "pattern") {
+      if (!cur->pattern.empty()) {
+        return Status::Corrupt(where(lineno) + "rule " + cur->id + " has a second pattern");
+      }
+      if (rest.empty()) return Status::Corrupt(where(lineno) + "empty pattern");
+      cur->pattern = std::string(rest);
+    } else if (key == "about") {
+      cur->about = std::string(rest);
+    } else if (key == "match") {
+      cur->match.emplace_back(rest);
+    } else if (key == "nomatch") {
+      cur->nomatch.emplace_back(rest);
+    } else {
+      return Status::Corrupt(where(lineno) + "unknown key '" + std::string(key) +
+                             "' (pattern, about, match, nomatch)");
+    }
+    if (nl == text.size()) break;
+  }
+  return finish();
+}
+
+Status RuleSet::Compile() {
+  compiled_.clear();
+  set_ = std::make_unique<RE2::Set>(PatternOptions(), RE2::UNANCHORED);
+  for (const Rule& r : rules_) {
+    auto re = std::make_unique<RE2>(r.pattern, PatternOptions());
+    if (!re->ok()) {
+      return Status::Corrupt(r.file + ":" + std::to_string(r.line) + ": rule " + r.id +
+                             ": bad pattern: " + re->error());
+    }
+    std::string err;
+    if (set_->Add(r.pattern, &err) < 0) {
+      return Status::Corrupt(r.file + ":" + std::to_string(r.line) + ": rule " + r.id +
+                             ": bad pattern: " + err);
+    }
+    compiled_.push_back(std::move(re));
+  }
+  if (!rules_.empty() && !set_->Compile()) {
+    return Status::Corrupt("rule set: RE2::Set failed to compile (out of memory?)");
+  }
+  return Status::Ok();
+}
+
+void RuleSet::Match(std::string_view canonical, std::vector<int>* ids) const {
+  if (rules_.empty()) return;
+  std::vector<int> hits;
+  if (set_->Match(canonical, &hits)) {
+    std::sort(hits.begin(), hits.end());
+    ids->insert(ids->end(), hits.begin(), hits.end());
+  }
+}
+
+std::string RuleSet::MatchedText(int id, std::string_view canonical) const {
+  re2::StringPiece m;
+  if (id < 0 || static_cast<size_t>(id) >= compiled_.size()) return "";
+  if (!compiled_[static_cast<size_t>(id)]->Match(canonical, 0, canonical.size(), RE2::UNANCHORED,
+                                                  &m, 1)) {
+    return "";
+  }
+  return std::string(m.data(), m.size());
+}
+
+std::vector<std::string> RuleSet::CheckExamples() const {
+  std::vector<std::string> errors;
+  CanonicalText ct;
+  for (size_t i = 0; i < rules_.size(); ++i) {
+    const Rule& r = rules_[i];
+    std::string where = r.file + ":" + std::to_string(r.line) + ": rule " + r.id + ": ";
+    if (r.about.empty()) errors.push_back(where + "no 'about' line");
+    for (const auto& ex : r.match) {
+      Normalize(ex, &ct);
+      if (!RE2::PartialMatch(ct.text, *compiled_[i])) {
+        errors.push_back(where + "does not match its example '" + ex + "'");
+      }
+    }
+    for (const auto& ex : r.nomatch) {
+      Normalize(ex, &ct);
+      if (RE2::PartialMatch(ct.text, *compiled_[i])) {
+        errors.push_back(where + "matches its counter-example '" + ex + "'");
+      }
+    }
+  }
+  return errors;
+}
+
+}  // namespace spamstrip

@@ -1,0 +1,60 @@
+#include "scorer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace spamstrip {
+
+std::vector<float> DefaultCombiner() {
+  std::vector<float> w(kNumFeatures, 0.0f);
+  w[kBias] = -4.0f;
+  w[kNgram] = 0.0f;
+  w[kRules] = 1.0f;
+  w[kNovelty] = 2.0f;
+  w[kScriptMismatch] = 3.5f;
+  w[kMixedScript] = 4.0f;
+  w[kUrls] = 1.0f;
+  w[kForeignDomains] = 0.8f;
+  w[kLogWords] = 0.0f;
+  w[kDigitShare] = 0.0f;
+  w[kUpperShare] = 1.0f;
+  w[kLeet] = 1.5f;
+  w[kNoLetters] = -3.0f;
+  w[kHeading] = -1.0f;
+  w[kCaption] = -2.0f;
+  w[kSpan] = 0.0f;
+  return w;
+}
+
+Scorer::Scorer(std::vector<float> weights) : w_(std::move(weights)) {
+  w_.resize(kNumFeatures, 0.0f);
+}
+
+double Scorer::Logit(const FeatureVector& f) const {
+  double z = 0;
+  for (int i = 0; i < kNumFeatures; ++i) z += static_cast<double>(w_[static_cast<size_t>(i)]) * f[static_cast<size_t>(i)];
+  return z;
+}
+
+double Scorer::Probability(const FeatureVector& f) const {
+  return 1.0 / (1.0 + std::exp(-Logit(f)));
+}
+
+void Scorer::Explain(const FeatureVector& f, size_t limit, std::vector<Reason>* out) const {
+  std::vector<Reason> r;
+  for (int i = 1; i < kNumFeatures; ++i) {
+    const double c = static_cast<double>(w_[static_cast<size_t>(i)]) * f[static_cast<size_t>(i)];
+    if (std::fabs(c) < 0.05) continue;
+    char buf[32];
+    std::snprintf(buf, sizeof(buf), "%.3g", f[static_cast<size_t>(i)]);
+    r.push_back(Reason{"feature", FeatureName(i), c, buf});
+  }
+  std::stable_sort(r.begin(), r.end(), [](const Reason& a, const Reason& b) {
+    return std::fabs(a.value) > std::fabs(b.value);
+  });
+  if (r.size() > limit) r.resize(limit);
+  out->insert(out->end(), r.begin(), r.end());
+}
+
+}  // namespace spamstrip

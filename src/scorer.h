@@ -1,0 +1,38 @@
+// scorer.h — one calibrated probability from a feature vector, and the reasons behind it.
+//
+// p = sigmoid(sum_i w_i * f_i). The weights w come from the model file (fitted by
+// `spamstrip train`); without a model, DefaultCombiner() supplies rules-and-context weights.
+// Immutable after construction; thread-safe.
+#ifndef SPAMSTRIP_SRC_SCORER_H_
+#define SPAMSTRIP_SRC_SCORER_H_
+
+#include <string>
+#include <vector>
+
+#include "block_features.h"
+#include "spamstrip/report.h"
+
+namespace spamstrip {
+
+// Weights for scoring without a trained model (rules, context and shape only). Documented in
+// README.md; replaced by fitted weights whenever a model is loaded.
+std::vector<float> DefaultCombiner();
+
+class Scorer {
+ public:
+  explicit Scorer(std::vector<float> weights);
+
+  double Logit(const FeatureVector& f) const;
+  double Probability(const FeatureVector& f) const;
+  // Feature contributions w_i * f_i (bias excluded) with |value| >= 0.05, largest first, at
+  // most `limit` of them.
+  void Explain(const FeatureVector& f, size_t limit, std::vector<Reason>* out) const;
+  const std::vector<float>& weights() const { return w_; }
+
+ private:
+  std::vector<float> w_;
+};
+
+}  // namespace spamstrip
+
+#endif  // SPAMSTRIP_SRC_SCORER_H_
