@@ -8,6 +8,7 @@
 
 #include "embedded.h"
 #include "block_features.h"
+#include "document_analysis.h"
 #include "file_util.h"
 #include "ngram_model.h"
 #include "rule_set.h"
@@ -114,17 +115,11 @@ void DetectorImpl::Analyze(std::string_view text, Report* report) const {
   *report = Report();
   report->threshold = threshold_;
   report->flag_threshold = flag_threshold_;
-  std::vector<Segment> segs;
-  SegmentText(text, &segs);
-  std::vector<std::vector<SentenceStats>> stats(segs.size());
-  DocContext ctx;
-  for (size_t i = 0; i < segs.size(); ++i) {
-    stats[i].resize(segs[i].sentences.size());
-    for (size_t k = 0; k < segs[i].sentences.size(); ++k) {
-      ComputeSentenceStats(text, segs[i].sentences[k], rules_.get(), model_.get(), &stats[i][k]);
-      ctx.Add(stats[i][k]);
-    }
-  }
+  AnalyzedDocument doc;
+  AnalyzeDocument(text, rules_.get(), model_.get(), &doc);
+  const auto& segs = doc.blocks;
+  const auto& stats = doc.sentences;
+  const DocContext& ctx = doc.context;
   report->blocks.resize(segs.size());
   for (size_t i = 0; i < segs.size(); ++i) {
     const auto& s = stats[i];

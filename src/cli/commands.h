@@ -9,6 +9,8 @@ namespace spamstrip::cli {
 
 int CleanCommand(const std::vector<std::string>& args);
 int RulesCommand(const std::vector<std::string>& args);
+int TrainCommand(const std::vector<std::string>& args);
+int EvalCommand(const std::vector<std::string>& args);
 
 }  // namespace spamstrip::cli
 

@@ -14,6 +14,8 @@ const char kUsage[] =
     "commands:\n"
     "  clean [FILE|-]      strip injected spam from an article (text or --jsonl stream)\n"
     "  rules check [FILE]  compile rule files and verify their examples\n"
+    "  train               train the n-gram model and the scorer's weights\n"
+    "  eval BENCH.jsonl    score the detector on a labelled benchmark\n"
     "\n"
     "'spamstrip <command> --help' lists a command's options.\n";
 
@@ -30,6 +32,8 @@ int main(int argc, char** argv) {
   try {
     if (cmd == "clean") return CleanCommand(args);
     if (cmd == "rules") return RulesCommand(args);
+    if (cmd == "train") return TrainCommand(args);
+    if (cmd == "eval") return EvalCommand(args);
     if (cmd == "-h" || cmd == "--help" || cmd == "help") {
       std::cout << kUsage;
       return kExitOk;

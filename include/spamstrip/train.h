@@ -1,0 +1,61 @@
+// spamstrip/train.h — learning a model file from labelled text (`spamstrip train`).
+//
+// Two stages, both the project's own code, both deterministic for a given seed:
+//  1. an n-gram logistic regression over hashed word 1-2-grams and character 3-5-grams of the
+//     canonical block text (ngram_hash.h pins the hash), trained by SGD with per-class weights;
+//  2. the scorer's combination weights (features.h: n-gram log-odds, rules, novelty, script,
+//     links, shape), fitted by Newton's method on documents synthesised from the training data
+//     by injecting spam into real articles. To keep stage 2 honest, the n-gram scores it sees
+//     are out-of-fold: the data are split in two by a hash of each record's id, a stage-1 model
+//     trained on one half scores documents built from the other half.
+// Finally the threshold is set to reach the target block false-positive rate on those
+// synthesised documents, and the stage-1 model is retrained on all data.
+//
+// Input lines (JSONL): news records {"paragraphs": [...], "title"?, "id"?, "split"?} give clean
+// blocks; spam records {"text", "category", "split"?} give spam blocks, except category
+// "ham_lookalike", which is clean; {"text", "label"} (label "spam"/"ham"/"clean" or 1/0) is the
+// plain form for users' own data.
+#ifndef SPAMSTRIP_TRAIN_H_
+#define SPAMSTRIP_TRAIN_H_
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "spamstrip/status.h"
+
+namespace spamstrip {
+
+struct TrainOptions {
+  std::vector<std::string> data_files;  // JSONL files as above
+  std::string split = "train";          // keep records whose "split" equals this ("" = all)
+  std::vector<std::string> rule_files;  // rules used for stage-2 features (empty: built-in)
+  uint64_t seed = 1;                    // shuffling and document synthesis
+  int hash_bits = 20;                   // 2^bits buckets (2 bytes each in the file)
+  int epochs = 6;                       // SGD passes of stage 1
+  double learning_rate = 0.2;
+  double l2 = 1e-6;
+  double target_fpr = 0.002;            // block FPR the default threshold aims at
+  int docs_per_article = 1;             // synthesised documents per news article in stage 2
+};
+
+struct TrainSummary {
+  size_t clean_blocks = 0;
+  size_t spam_blocks = 0;
+  size_t stage2_examples = 0;
+  double threshold = 0.5;
+  std::vector<std::pair<std::string, double>> combiner;  // feature name -> fitted weight
+};
+
+// Called with a one-line progress message at each step; may be empty.
+using ProgressFn = std::function<void(const std::string&)>;
+
+// Trains a model and returns the model file image in *model (format: src/ngram_model.h).
+// Errors name the file and line of a bad input record.
+Status Train(const TrainOptions& options, const ProgressFn& progress, std::string* model,
+             TrainSummary* summary);
+
+}  // namespace spamstrip
+
+#endif  // SPAMSTRIP_TRAIN_H_

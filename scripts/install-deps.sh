@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs what spamstrip needs to build, test and benchmark on Debian 12 (run as root).
+set -euo pipefail
+packages=(
+  build-essential cmake pkg-config python3
+  libre2-dev                     # RE2: every pattern
+  libboost-program-options-dev   # the CLI's flags
+  libicu-dev                     # NFKC, case folding, scripts, confusable skeletons
+  nlohmann-json3-dev             # JSON/JSONL reading and writing
+  zlib1g-dev                     # CRC-32 of model files (and gzip for WARC later)
+  libgtest-dev libgmock-dev      # tests
+  libbenchmark-dev               # micro-benchmarks
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi

@@ -1,0 +1,74 @@
+// spamstrip train — learn a model file from labelled JSONL.
+#include <boost/program_options.hpp>
+
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+
+#include "commands.h"
+#include "exit_codes.h"
+#include "file_util.h"
+#include "spamstrip/train.h"
+
+namespace po = boost::program_options;
+
+namespace spamstrip::cli {
+
+int TrainCommand(const std::vector<std::string>& args) {
+  TrainOptions o;
+  std::string out;
+  bool quiet = false;
+  po::options_description desc("spamstrip train --data FILE.jsonl... --out MODEL [options]");
+  desc.add_options()
+      ("help,h", "show this help")
+      ("data,d", po::value(&o.data_files)->multitoken()->composing(), "training JSONL files (news, spam, or {text,label})")
+      ("out,o", po::value(&out), "write the model here (atomically)")
+      ("split", po::value(&o.split)->default_value("train"), "use records with this split (\"\" for all)")
+      ("seed", po::value(&o.seed)->default_value(1), "seed for shuffling and document synthesis")
+      ("bits", po::value(&o.hash_bits)->default_value(20), "hash buckets = 2^bits")
+      ("epochs", po::value(&o.epochs)->default_value(6), "SGD passes over the data (stage 1)")
+      ("learning-rate", po::value(&o.learning_rate)->default_value(0.2), "AdaGrad base rate")
+      ("target-fpr", po::value(&o.target_fpr)->default_value(0.002), "block false-positive rate the default threshold aims at")
+      ("docs-per-article", po::value(&o.docs_per_article)->default_value(1), "synthesised documents per article (stage 2)")
+      ("rules", po::value(&o.rule_files)->composing(), "rule files for stage-2 features (default: built-in)")
+      ("quiet,q", po::bool_switch(&quiet), "no progress on stderr");
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args).options(desc).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    std::cerr << "spamstrip train: " << e.what() << "\n\n" << desc;
+    return kExitUsage;
+  }
+  if (vm.count("help")) {
+    std::cout << desc;
+    return kExitOk;
+  }
+  if (o.data_files.empty() || out.empty()) {
+    std::cerr << "spamstrip train: --data and --out are required\n\n" << desc;
+    return kExitUsage;
+  }
+  const auto t0 = std::chrono::steady_clock::now();
+  auto progress = [&](const std::string& m) {
+    if (quiet) return;
+    double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    char buf[32];
+    std::snprintf(buf, sizeof(buf), "[%7.1fs] ", s);
+    std::cerr << buf << m << "\n";
+  };
+  std::string model;
+  TrainSummary summary;
+  Status s = Train(o, progress, &model, &summary);
+  if (!s.ok()) return Fail(s, s.code() == Status::Code::kInvalidArgument ? kExitUsage : kExitInput);
+  s = WriteFileAtomic(out, model);
+  if (!s.ok()) return Fail(s, kExitOutput);
+  std::cout << "model: " << out << " (" << model.size() << " bytes)\n"
+            << "examples: " << summary.clean_blocks << " clean, " << summary.spam_blocks
+            << " spam; stage 2: " << summary.stage2_examples << "\n"
+            << "threshold: " << summary.threshold << "\ncombiner:";
+  for (const auto& [name, w] : summary.combiner) std::cout << " " << name << "=" << w;
+  std::cout << "\n";
+  return kExitOk;
+}
+
+}  // namespace spamstrip::cli

@@ -1,0 +1,258 @@
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+
+#include "block_features.h"
+#include "doc_synth.h"
+#include "document_analysis.h"
+#include "embedded.h"
+#include "file_util.h"
+#include "logistic.h"
+#include "ngram_hash.h"
+#include "ngram_model.h"
+#include "normalizer.h"
+#include "rule_set.h"
+#include "scorer.h"
+#include "spamstrip/train.h"
+#include "tokenizer.h"
+#include "training_data.h"
+
+namespace spamstrip {
+namespace {
+
+int FoldOf(const std::string& id) { return static_cast<int>(Fnv1a(id, 0) & 1); }
+
+std::vector<uint32_t> BucketsOf(const std::string& text, const NgramConfig& config) {
+  CanonicalText canon;
+  Tokens tokens;
+  Normalize(text, &canon);
+  Tokenize(canon.text, &tokens);
+  std::vector<uint32_t> b;
+  ExtractNgrams(tokens, config, &b);
+  return b;
+}
+
+// Non-whitespace bytes of text[a, b) and how many of them are marked in `mask`.
+std::pair<size_t, size_t> Ink(const std::string& text, const std::vector<char>& mask, size_t a,
+                              size_t b) {
+  size_t all = 0, marked = 0;
+  for (size_t i = a; i < b; ++i) {
+    char c = text[i];
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') continue;
+    ++all;
+    marked += mask[i] ? 1 : 0;
+  }
+  return {all, marked};
+}
+
+struct Stage2 {
+  std::vector<double> x, y, w;
+  std::vector<char> whole_clean;  // example is a whole clean block (for the threshold)
+  void Add(const FeatureVector& f, double label, double weight, bool whole) {
+    x.insert(x.end(), f.begin(), f.end());
+    y.push_back(label);
+    w.push_back(weight);
+    whole_clean.push_back(whole && label < 0.5);
+  }
+};
+
+void AddDocumentExamples(const SynthDoc& doc, const RuleSet& rules, const NgramModel& model,
+                         Stage2* out) {
+  AnalyzedDocument a;
+  AnalyzeDocument(doc.text, &rules, &model, &a);
+  std::vector<char> mask(doc.text.size(), 0);
+  for (const auto& [s, e] : doc.spam) std::fill(mask.begin() + static_cast<long>(s), mask.begin() + static_cast<long>(e), 1);
+  for (size_t i = 0; i < a.blocks.size(); ++i) {
+    const Segment& seg = a.blocks[i];
+    const auto& sents = a.sentences[i];
+    const size_t n = sents.size();
+    auto [all, marked] = Ink(doc.text, mask, seg.range.start, seg.range.end);
+    if (all == 0) continue;
+    const double frac = static_cast<double>(marked) / static_cast<double>(all);
+    if (frac >= 0.9 || frac <= 0.1) {
+      out->Add(a.context.Features(sents, 0, n, seg.kind, true, &model, &rules), frac >= 0.9 ? 1 : 0,
+               1.0, true);
+    }
+    if (n < 2) continue;
+    std::vector<int> label(n, -1);
+    for (size_t k = 0; k < n; ++k) {
+      auto [sa, sm] = Ink(doc.text, mask, sents[k].range.start, sents[k].range.end);
+      if (sa == 0) continue;
+      const double f = static_cast<double>(sm) / static_cast<double>(sa);
+      label[k] = f >= 0.5 ? 1 : 0;
+      if (f >= 0.9 || f <= 0.1) {
+        out->Add(a.context.Features(sents, k, k + 1, seg.kind, false, &model, &rules), f >= 0.9 ? 1 : 0,
+                 1.0, false);
+      }
+    }
+    if (frac > 0.1 && frac < 0.9) {
+      // Mixed block: every maximal run of spam sentences, and the clean runs around them.
+      for (size_t b = 0; b < n;) {
+        size_t e = b + 1;
+        while (e < n && (label[e] == 1) == (label[b] == 1)) ++e;
+        if (e - b >= 2 || label[b] == 1) {
+          out->Add(a.context.Features(sents, b, e, seg.kind, false, &model, &rules),
+                   label[b] == 1 ? 1 : 0, 1.0, false);
+        }
+        b = e;
+      }
+    }
+  }
+}
+
+}  // namespace
+
+Status Train(const TrainOptions& o, const ProgressFn& progress, std::string* model_out,
+             TrainSummary* summary) {
+  auto log = [&](const std::string& m) {
+    if (progress) progress(m);
+  };
+  *summary = TrainSummary();
+  if (o.data_files.empty()) return Status::InvalidArgument("train: no --data files");
+  if (o.hash_bits < 10 || o.hash_bits > 24) {
+    return Status::InvalidArgument("train: hash bits must be in 10..24");
+  }
+  TrainingData data;
+  for (const auto& f : o.data_files) {
+    Status s = ReadTrainingFile(f, o.split, &data);
+    if (!s.ok()) return s;
+  }
+  NgramConfig config;
+  config.hash_bits = o.hash_bits;
+  // Stage 1 examples.
+  SparseExamples ex;
+  std::vector<int> fold;
+  for (const Article& a : data.articles) {
+    for (const auto& p : a.paragraphs) {
+      ex.Add(BucketsOf(p, config), 0.0f, 1.0f);
+      fold.push_back(FoldOf(a.id));
+      ++summary->clean_blocks;
+    }
+  }
+  for (const LabelledText& t : data.texts) {
+    ex.Add(BucketsOf(t.text, config), t.spam ? 1.0f : 0.0f, 1.0f);
+    fold.push_back(FoldOf(t.id));
+    (t.spam ? summary->spam_blocks : summary->clean_blocks)++;
+  }
+  if (summary->spam_blocks == 0 || summary->clean_blocks == 0) {
+    return Status::InvalidArgument("train: need both spam and clean examples (got " +
+                                   std::to_string(summary->spam_blocks) + " spam, " +
+                                   std::to_string(summary->clean_blocks) + " clean)");
+  }
+  // Balance the classes.
+  const double n = static_cast<double>(ex.size());
+  const float wpos = static_cast<float>(n / (2.0 * static_cast<double>(summary->spam_blocks)));
+  const float wneg = static_cast<float>(n / (2.0 * static_cast<double>(summary->clean_blocks)));
+  for (size_t i = 0; i < ex.size(); ++i) ex.weight[i] = ex.label[i] > 0.5f ? wpos : wneg;
+  log("read " + std::to_string(data.articles.size()) + " articles, " +
+      std::to_string(summary->clean_blocks) + " clean and " + std::to_string(summary->spam_blocks) +
+      " spam blocks");
+
+  RuleSet rules;
+  if (o.rule_files.empty()) {
+    for (const auto& f : EmbeddedRules()) {
+      Status s = rules.Parse(f.data, std::string(f.name));
+      if (!s.ok()) return s;
+    }
+  } else {
+    for (const auto& path : o.rule_files) {
+      std::string text;
+      Status s = ReadFile(path, &text);
+      if (!s.ok()) return s;
+      s = rules.Parse(text, path);
+      if (!s.ok()) return s;
+    }
+  }
+  Status s = rules.Compile();
+  if (!s.ok()) return s;
+
+  SgdOptions sgd;
+  sgd.epochs = o.epochs;
+  sgd.learning_rate = o.learning_rate;
+  sgd.l2 = o.l2;
+  sgd.seed = o.seed;
+  const size_t dim = size_t(1) << o.hash_bits;
+
+  // Stage 2 on out-of-fold scores.
+  Stage2 st;
+  for (int f = 0; f < 2; ++f) {
+    std::vector<uint32_t> other;
+    for (size_t i = 0; i < ex.size(); ++i) {
+      if (fold[i] != f) other.push_back(static_cast<uint32_t>(i));
+    }
+    log("stage 1 for fold " + std::to_string(f) + " (" + std::to_string(other.size()) + " examples)");
+    SparseModel m = TrainSparse(ex, other, dim, sgd, log);
+    NgramModel fm;
+    fm.Set(config, m.bias, m.w, DefaultCombiner(), 0.5, 0.3);
+    std::vector<const LabelledText*> spam;
+    for (const auto& t : data.texts) {
+      if (t.spam && FoldOf(t.id) == f) spam.push_back(&t);
+    }
+    if (spam.empty()) continue;
+    Rng rng(o.seed * 1000003u + static_cast<uint64_t>(f));
+    SynthDoc doc;
+    size_t docs = 0;
+    for (const Article& a : data.articles) {
+      if (FoldOf(a.id) != f) continue;
+      for (int r = 0; r < o.docs_per_article; ++r) {
+        SynthesizeDocument(a, spam, 0.4, &rng, &doc);
+        AddDocumentExamples(doc, rules, fm, &st);
+        ++docs;
+      }
+    }
+    // Legitimate text that looks spammy, alone on its page.
+    for (const auto& t : data.texts) {
+      if (t.spam || FoldOf(t.id) != f) continue;
+      doc.text = t.text;
+      doc.spam.clear();
+      AddDocumentExamples(doc, rules, fm, &st);
+      ++docs;
+    }
+    log("stage 2: fold " + std::to_string(f) + ": " + std::to_string(docs) + " documents, " +
+        std::to_string(st.y.size()) + " examples so far");
+  }
+  size_t pos = 0;
+  for (double v : st.y) pos += v > 0.5 ? 1 : 0;
+  const size_t neg = st.y.size() - pos;
+  if (pos == 0 || neg == 0) return Status::InvalidArgument("train: stage 2 got a single class");
+  for (size_t i = 0; i < st.y.size(); ++i) {
+    st.w[i] = st.y[i] > 0.5 ? static_cast<double>(st.y.size()) / (2.0 * static_cast<double>(pos))
+                            : static_cast<double>(st.y.size()) / (2.0 * static_cast<double>(neg));
+  }
+  std::vector<double> beta = TrainDense(st.x, st.y, st.w, kNumFeatures, 1.0, 50);
+  std::vector<float> combiner(beta.begin(), beta.end());
+  summary->stage2_examples = st.y.size();
+  for (int i = 0; i < kNumFeatures; ++i) {
+    summary->combiner.emplace_back(FeatureName(i), beta[static_cast<size_t>(i)]);
+  }
+  // Threshold: the score quantile of whole clean blocks at the target false-positive rate.
+  Scorer scorer(combiner);
+  std::vector<double> clean_scores;
+  for (size_t i = 0; i < st.y.size(); ++i) {
+    if (!st.whole_clean[i]) continue;
+    FeatureVector fv;
+    std::copy(st.x.begin() + static_cast<long>(i * kNumFeatures),
+              st.x.begin() + static_cast<long>((i + 1) * kNumFeatures), fv.begin());
+    clean_scores.push_back(scorer.Probability(fv));
+  }
+  std::sort(clean_scores.begin(), clean_scores.end());
+  double threshold = 0.5;
+  if (!clean_scores.empty()) {
+    size_t k = static_cast<size_t>(std::floor((1.0 - o.target_fpr) * static_cast<double>(clean_scores.size())));
+    k = std::min(k, clean_scores.size() - 1);
+    threshold = std::clamp(clean_scores[k] + 1e-6, 0.5, 0.995);
+  }
+  summary->threshold = threshold;
+  log("stage 2: " + std::to_string(st.y.size()) + " examples (" + std::to_string(pos) +
+      " spam), threshold " + std::to_string(threshold));
+
+  log("stage 1 on all data");
+  SparseModel final_model = TrainSparse(ex, {}, dim, sgd, log);
+  NgramModel out;
+  out.Set(config, final_model.bias, final_model.w, combiner, threshold, threshold * 0.6);
+  *model_out = out.Serialize();
+  return Status::Ok();
+}
+
+}  // namespace spamstrip
