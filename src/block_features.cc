@@ -38,7 +38,7 @@ const char* FeatureName(int f) {
   static const char* const kNames[kNumFeatures] = {
       "bias",         "ngram",       "rules",     "novelty", "script_mismatch", "mixed_script",
       "urls",         "foreign_domains", "log_words", "digit_share", "upper_share", "leet",
-      "no_letters",   "heading",     "caption",   "span"};
+      "no_letters",   "heading",     "caption",   "span",    "novelty_short",   "rest_ngram"};
   return f >= 0 && f < kNumFeatures ? kNames[f] : "?";
 }
 
@@ -84,7 +84,8 @@ void ComputeSentenceStats(std::string_view text, Range range, const RuleSet* rul
   Tokenize(canon.text, &tokens);
   out->words = static_cast<int>(tokens.words.size());
   for (const Token& t : tokens.words) {
-    if (t.chars >= 4 && t.has_letter) out->content.push_back(HashBytes(tokens.Word(t), 0));
+    if (!t.has_letter) continue;
+    (t.chars >= 4 ? out->content : out->shorts).push_back(HashBytes(tokens.Word(t), 0));
   }
   if (model != nullptr) out->ngram = model->Score(tokens);
   if (canon.text.find('.') != std::string::npos) {
@@ -100,6 +101,11 @@ void ComputeSentenceStats(std::string_view text, Range range, const RuleSet* rul
 
 void DocContext::Add(const SentenceStats& s) {
   for (uint64_t w : s.content) ++word_count_[w];
+  for (uint64_t w : s.shorts) ++short_count_[w];
+  content_words_ += static_cast<long>(s.content.size());
+  short_words_ += static_cast<long>(s.shorts.size());
+  ngram_.sum += s.ngram.sum;
+  ngram_.count += s.ngram.count;
   for (const auto& d : s.domains) ++domain_count_[d];
   for (size_t k = 0; k < s.script_letters.size(); ++k) script_letters_[k] += s.script_letters[k];
 }
@@ -113,7 +119,7 @@ FeatureVector DocContext::Features(const std::vector<SentenceStats>& sents, size
   int words = 0, letters = 0, digits = 0, upper = 0, urls = 0, mixed = 0, leet = 0;
   std::array<long, static_cast<size_t>(Script::kCount)> letters_by_script{};
   std::vector<int> rule_ids;
-  std::unordered_map<uint64_t, int> local_words;
+  std::unordered_map<uint64_t, int> local_words, local_shorts;
   std::unordered_map<std::string, int> local_domains;
   for (size_t k = b; k < e; ++k) {
     const SentenceStats& s = sents[k];
@@ -129,6 +135,7 @@ FeatureVector DocContext::Features(const std::vector<SentenceStats>& sents, size
     for (size_t j = 0; j < s.script_letters.size(); ++j) letters_by_script[j] += s.script_letters[j];
     rule_ids.insert(rule_ids.end(), s.rules.begin(), s.rules.end());
     for (uint64_t w : s.content) ++local_words[w];
+    for (uint64_t w : s.shorts) ++local_shorts[w];
     for (const auto& d : s.domains) ++local_domains[d];
   }
   if (model != nullptr) f[kNgram] = std::clamp(model->Logit(ng), -12.0, 12.0);
@@ -139,17 +146,27 @@ FeatureVector DocContext::Features(const std::vector<SentenceStats>& sents, size
     for (int id : rule_ids) sum += rules->rules()[static_cast<size_t>(id)].weight;
     f[kRules] = std::min(sum, 10.0);
   }
-  // Novelty: content words of the run that occur nowhere else in the document.
-  int n = 0, novel = 0;
-  for (const auto& [w, c] : local_words) {
-    n += c;
-    auto it = word_count_.find(w);
-    int elsewhere = (it == word_count_.end() ? 0 : it->second) - c;
-    if (elsewhere <= 0) novel += c;
-  }
-  if (n > 0) {
-    const double confidence = static_cast<double>(n) / (n + 4.0);
-    f[kNovelty] = (static_cast<double>(novel) / n) * confidence;
+  // Novelty: words of the run that occur nowhere else in the document. Confidence grows with
+  // the words in the run and with the words in the rest of the document (a one-paragraph page
+  // has nothing to compare with).
+  auto novelty = [](const std::unordered_map<uint64_t, int>& local,
+                    const std::unordered_map<uint64_t, int>& doc, long doc_total) {
+    long n = 0, novel = 0;
+    for (const auto& [w, c] : local) {
+      n += c;
+      auto it = doc.find(w);
+      if ((it == doc.end() ? 0 : it->second) - c <= 0) novel += c;
+    }
+    const long rest = doc_total - n;
+    if (n == 0 || rest <= 0) return 0.0;
+    const double conf = static_cast<double>(n) / (n + 4.0) * static_cast<double>(rest) / (rest + 20.0);
+    return static_cast<double>(novel) / static_cast<double>(n) * conf;
+  };
+  f[kNovelty] = novelty(local_words, word_count_, content_words_);
+  f[kNoveltyShort] = novelty(local_shorts, short_count_, short_words_);
+  if (model != nullptr) {
+    NgramScore rest{ngram_.sum - ng.sum, ngram_.count - ng.count};
+    f[kRestNgram] = rest.count > 0 ? std::clamp(model->Logit(rest), -12.0, 12.0) : 0.0;
   }
   // Script of the rest of the document.
   if (letters > 0) {

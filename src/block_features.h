@@ -27,6 +27,7 @@ struct SentenceStats {
   std::string canonical;         // kept only when a rule matched (to explain the match)
   NgramScore ngram;
   std::vector<uint64_t> content; // hashes of content words (>= 4 characters, with a letter)
+  std::vector<uint64_t> shorts;  // hashes of the other words with a letter (function words)
   std::vector<std::string> domains;  // host names of URLs / bare domains / e-mail addresses
   int words = 0;
   int letters = 0;
@@ -61,6 +62,8 @@ enum Feature : int {
   kHeading,         // 1 for a heading-like block (short, no final punctuation)
   kCaption,         // 1 for a caption/credit/"Read more:" line
   kSpan,            // 1 when the text is part of a block (a sentence span), 0 for a whole block
+  kNoveltyShort,    // share of short (function) words found nowhere else, x confidence
+  kRestNgram,       // n-gram log-odds of the rest of the document (everything but this run)
   kNumFeatures
 };
 const char* FeatureName(int f);
@@ -79,6 +82,10 @@ class DocContext {
 
  private:
   std::unordered_map<uint64_t, int> word_count_;
+  std::unordered_map<uint64_t, int> short_count_;
+  long content_words_ = 0;
+  long short_words_ = 0;
+  NgramScore ngram_;
   std::unordered_map<std::string, int> domain_count_;
   std::array<long, static_cast<size_t>(Script::kCount)> script_letters_{};
 };

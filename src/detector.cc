@@ -27,7 +27,7 @@ class DetectorImpl : public Detector {
       : options_(o),
         rules_(std::move(rules)),
         model_(std::move(model)),
-        scorer_(model_ ? model_->combiner() : DefaultCombiner()) {
+        scorer_(model_ ? model_->combiner() : DefaultCombiner(), model_ ? &model_->forest() : nullptr) {
     threshold_ = o.threshold >= 0 ? o.threshold : (model_ ? model_->threshold() : 0.5);
     flag_threshold_ = o.flag_threshold >= 0 ? o.flag_threshold
                                             : (model_ ? model_->flag_threshold() : 0.3);

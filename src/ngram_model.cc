@@ -140,6 +140,17 @@ std::string NgramModel::Serialize() const {
   PutF32(&out, static_cast<float>(threshold_));
   PutF32(&out, static_cast<float>(flag_threshold_));
   for (float c : combiner_) PutF32(&out, c);
+  PutU32(&out, static_cast<uint32_t>(forest_.trees.size()));
+  PutU32(&out, static_cast<uint32_t>(forest_.depth));
+  PutF32(&out, forest_.base);
+  for (const Tree& t : forest_.trees) {
+    for (size_t k = 0; k < t.feature.size(); ++k) {
+      PutU32(&out, static_cast<uint32_t>(t.feature[k]));
+      PutF32(&out, t.threshold[k]);
+      PutF32(&out, t.value[k]);
+    }
+    for (float l : t.leaf) PutF32(&out, l);
+  }
   for (int16_t w : weights_) {
     out.push_back(static_cast<char>(static_cast<uint16_t>(w) & 0xFF));
     out.push_back(static_cast<char>(static_cast<uint16_t>(w) >> 8));
@@ -176,7 +187,52 @@ Status NgramModel::Load(std::string_view b, const std::string& name) {
   const uint32_t ncomb = GetU32(b, 28);
   if (ncomb > 256) return Status::Corrupt(name + ": n_combiner at byte 28 out of range");
   c.seed = GetU64(b, 32);
-  const size_t want = kHeaderSize + 4 * size_t(ncomb) + 2 * (size_t(1) << bits) + 4;
+  // Variable part: combiner, forest, weights, CRC. Check sizes before every read.
+  size_t at = kHeaderSize + 4 * size_t(ncomb);
+  auto need = [&](size_t bytes, const char* what) -> Status {
+    if (b.size() < at + bytes) {
+      return Status::Corrupt(name + ": truncated model file: " + what + " at byte " +
+                             std::to_string(at) + " needs " + std::to_string(bytes) +
+                             " bytes, the file has " + std::to_string(b.size()));
+    }
+    return Status::Ok();
+  };
+  Status st = need(12, "forest header");
+  if (!st.ok()) return st;
+  const uint32_t ntrees = GetU32(b, at);
+  const uint32_t depth = GetU32(b, at + 4);
+  const float fbase = GetF32(b, at + 8);
+  if (ntrees > 100000 || (ntrees > 0 && (depth < 1 || depth > 8))) {
+    return Status::Corrupt(name + ": forest header at byte " + std::to_string(at) + " out of range");
+  }
+  at += 12;
+  const size_t internal = ntrees ? (size_t(1) << depth) - 1 : 0;
+  const size_t tree_bytes = internal * 12 + (internal + 1) * 4;
+  st = need(size_t(ntrees) * tree_bytes, "trees");
+  if (!st.ok()) return st;
+  Forest forest;
+  forest.depth = static_cast<int>(depth);
+  forest.base = fbase;
+  for (uint32_t t = 0; t < ntrees; ++t) {
+    Tree tree;
+    for (size_t k = 0; k < internal; ++k) {
+      const int32_t f = static_cast<int32_t>(GetU32(b, at));
+      if (f >= static_cast<int32_t>(ncomb) || f < -1) {
+        return Status::Corrupt(name + ": tree " + std::to_string(t) + " names feature " +
+                               std::to_string(f) + " at byte " + std::to_string(at));
+      }
+      tree.feature.push_back(f);
+      tree.threshold.push_back(GetF32(b, at + 4));
+      tree.value.push_back(GetF32(b, at + 8));
+      at += 12;
+    }
+    for (size_t k = 0; k <= internal; ++k) {
+      tree.leaf.push_back(GetF32(b, at));
+      at += 4;
+    }
+    forest.trees.push_back(std::move(tree));
+  }
+  const size_t want = at + 2 * (size_t(1) << bits) + 4;
   if (b.size() != want) {
     return Status::Corrupt(name + ": model file is " + std::to_string(b.size()) +
                            " bytes, its header says " + std::to_string(want) +
@@ -195,7 +251,8 @@ Status NgramModel::Load(std::string_view b, const std::string& name) {
   flag_threshold_ = GetF32(b, 52);
   combiner_.resize(ncomb);
   for (uint32_t i = 0; i < ncomb; ++i) combiner_[i] = GetF32(b, kHeaderSize + 4 * i);
-  const size_t woff = kHeaderSize + 4 * size_t(ncomb);
+  forest_ = std::move(forest);
+  const size_t woff = at;
   weights_.resize(size_t(1) << bits);
   for (size_t i = 0; i < weights_.size(); ++i) {
     weights_[i] = static_cast<int16_t>(static_cast<uint16_t>(static_cast<uint8_t>(b[woff + 2 * i])) |

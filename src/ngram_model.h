@@ -14,7 +14,11 @@
 //   44      4     f32 weight_scale     (bucket weight = int16 value * weight_scale)
 //   48      4     f32 threshold        (default strip threshold on the final probability)
 //   52      4     f32 flag_threshold
-//   56      4*n   f32 combiner[n_combiner]
+//   56      4*n   f32 combiner[n_combiner]  (linear combination weights, used when no trees)
+//   ..      4     u32 n_trees              (0: the linear combiner scores)
+//   ..      4     u32 tree_depth           (D, 1..8)
+//   ..      4     f32 forest_base          (initial log-odds)
+//   ..            per tree: (2^D - 1) x {i32 feature, f32 threshold, f32 value}, 2^D x f32 leaf
 //   ..      2*2^b i16 bucket weights
 //   ..      4     u32 CRC-32 (zlib) of every byte before it
 // Loading is one read and a checksum; a model of 2^20 buckets is ~2 MB.
@@ -29,6 +33,7 @@
 #include <vector>
 
 #include "spamstrip/status.h"
+#include "gbdt.h"
 #include "tokenizer.h"
 
 namespace spamstrip {
@@ -70,6 +75,8 @@ class NgramModel {
   double threshold() const { return threshold_; }
   double flag_threshold() const { return flag_threshold_; }
   const std::vector<float>& combiner() const { return combiner_; }
+  const Forest& forest() const { return forest_; }
+  void set_forest(Forest f) { forest_ = std::move(f); }
 
   // Used by the trainer to build a model.
   void Set(const NgramConfig& config, float bias, const std::vector<float>& weights,
@@ -83,6 +90,7 @@ class NgramModel {
   double flag_threshold_ = 0.3;
   std::vector<int16_t> weights_;
   std::vector<float> combiner_;
+  Forest forest_;
 };
 
 }  // namespace spamstrip

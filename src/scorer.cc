@@ -27,11 +27,13 @@ std::vector<float> DefaultCombiner() {
   return w;
 }
 
-Scorer::Scorer(std::vector<float> weights) : w_(std::move(weights)) {
+Scorer::Scorer(std::vector<float> weights, const Forest* forest)
+    : w_(std::move(weights)), forest_(forest != nullptr && !forest->empty() ? forest : nullptr) {
   w_.resize(kNumFeatures, 0.0f);
 }
 
 double Scorer::Logit(const FeatureVector& f) const {
+  if (forest_ != nullptr) return forest_->Predict(f.data());
   double z = 0;
   for (int i = 0; i < kNumFeatures; ++i) z += static_cast<double>(w_[static_cast<size_t>(i)]) * f[static_cast<size_t>(i)];
   return z;
@@ -43,8 +45,12 @@ double Scorer::Probability(const FeatureVector& f) const {
 
 void Scorer::Explain(const FeatureVector& f, size_t limit, std::vector<Reason>* out) const {
   std::vector<Reason> r;
+  FeatureVector credit{};
+  if (forest_ != nullptr) forest_->Explain(f.data(), credit.data());
   for (int i = 1; i < kNumFeatures; ++i) {
-    const double c = static_cast<double>(w_[static_cast<size_t>(i)]) * f[static_cast<size_t>(i)];
+    const double c = forest_ != nullptr
+                         ? credit[static_cast<size_t>(i)]
+                         : static_cast<double>(w_[static_cast<size_t>(i)]) * f[static_cast<size_t>(i)];
     if (std::fabs(c) < 0.05) continue;
     char buf[32];
     std::snprintf(buf, sizeof(buf), "%.3g", f[static_cast<size_t>(i)]);

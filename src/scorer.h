@@ -1,7 +1,8 @@
 // scorer.h — one calibrated probability from a feature vector, and the reasons behind it.
 //
-// p = sigmoid(sum_i w_i * f_i). The weights w come from the model file (fitted by
-// `spamstrip train`); without a model, DefaultCombiner() supplies rules-and-context weights.
+// With a trained model, p = sigmoid(forest(f)): gradient-boosted trees fitted by
+// `spamstrip train` (gbdt.h), explained by exact per-feature attribution. Without a model,
+// p = sigmoid(sum_i w_i * f_i) with DefaultCombiner(): rules, context and shape only.
 // Immutable after construction; thread-safe.
 #ifndef SPAMSTRIP_SRC_SCORER_H_
 #define SPAMSTRIP_SRC_SCORER_H_
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "block_features.h"
+#include "gbdt.h"
 #include "spamstrip/report.h"
 
 namespace spamstrip {
@@ -20,7 +22,8 @@ std::vector<float> DefaultCombiner();
 
 class Scorer {
  public:
-  explicit Scorer(std::vector<float> weights);
+  // `forest` may be null or empty (then the linear weights score); it must outlive the Scorer.
+  Scorer(std::vector<float> weights, const Forest* forest);
 
   double Logit(const FeatureVector& f) const;
   double Probability(const FeatureVector& f) const;
@@ -31,6 +34,7 @@ class Scorer {
 
  private:
   std::vector<float> w_;
+  const Forest* forest_ = nullptr;
 };
 
 }  // namespace spamstrip

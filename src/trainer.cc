@@ -8,6 +8,7 @@
 #include "document_analysis.h"
 #include "embedded.h"
 #include "file_util.h"
+#include "gbdt.h"
 #include "logistic.h"
 #include "ngram_hash.h"
 #include "ngram_model.h"
@@ -220,14 +221,33 @@ Status Train(const TrainOptions& o, const ProgressFn& progress, std::string* mod
     st.w[i] = st.y[i] > 0.5 ? static_cast<double>(st.y.size()) / (2.0 * static_cast<double>(pos))
                             : static_cast<double>(st.y.size()) / (2.0 * static_cast<double>(neg));
   }
+  if (!o.dump_stage2.empty()) {
+    std::string dump;
+    for (size_t i = 0; i < st.y.size(); ++i) {
+      for (int k = 0; k < kNumFeatures; ++k) {
+        dump += std::to_string(st.x[i * kNumFeatures + static_cast<size_t>(k)]) + ",";
+      }
+      dump += std::to_string(static_cast<int>(st.y[i])) + "," + (st.whole_clean[i] ? "1" : "0") + "\n";
+    }
+    Status ds = WriteFileAtomic(o.dump_stage2, dump);
+    if (!ds.ok()) return ds;
+  }
   std::vector<double> beta = TrainDense(st.x, st.y, st.w, kNumFeatures, 1.0, 50);
   std::vector<float> combiner(beta.begin(), beta.end());
+  Forest forest;
+  if (o.trees > 0) {
+    ForestOptions fo;
+    fo.trees = o.trees;
+    fo.depth = o.tree_depth;
+    std::vector<double> unit(st.y.size(), 1.0);
+    forest = TrainForest(st.x, st.y, unit, kNumFeatures, fo, log);
+  }
   summary->stage2_examples = st.y.size();
   for (int i = 0; i < kNumFeatures; ++i) {
     summary->combiner.emplace_back(FeatureName(i), beta[static_cast<size_t>(i)]);
   }
   // Threshold: the score quantile of whole clean blocks at the target false-positive rate.
-  Scorer scorer(combiner);
+  Scorer scorer(combiner, &forest);
   std::vector<double> clean_scores;
   for (size_t i = 0; i < st.y.size(); ++i) {
     if (!st.whole_clean[i]) continue;
@@ -251,6 +271,7 @@ Status Train(const TrainOptions& o, const ProgressFn& progress, std::string* mod
   SparseModel final_model = TrainSparse(ex, {}, dim, sgd, log);
   NgramModel out;
   out.Set(config, final_model.bias, final_model.w, combiner, threshold, threshold * 0.6);
+  out.set_forest(std::move(forest));
   *model_out = out.Serialize();
   return Status::Ok();
 }

@@ -3,8 +3,9 @@
 // Two stages, both the project's own code, both deterministic for a given seed:
 //  1. an n-gram logistic regression over hashed word 1-2-grams and character 3-5-grams of the
 //     canonical block text (ngram_hash.h pins the hash), trained by SGD with per-class weights;
-//  2. the scorer's combination weights (features.h: n-gram log-odds, rules, novelty, script,
-//     links, shape), fitted by Newton's method on documents synthesised from the training data
+//  2. the scorer's combination of block features (block_features.h: n-gram log-odds, rules,
+//     novelty, script, links, shape): gradient-boosted trees (gbdt.h), plus a linear fallback
+//     fitted by Newton's method, both on documents synthesised from the training data
 //     by injecting spam into real articles. To keep stage 2 honest, the n-gram scores it sees
 //     are out-of-fold: the data are split in two by a hash of each record's id, a stage-1 model
 //     trained on one half scores documents built from the other half.
@@ -36,8 +37,11 @@ struct TrainOptions {
   int epochs = 6;                       // SGD passes of stage 1
   double learning_rate = 0.2;
   double l2 = 1e-6;
+  int trees = 200;                      // stage-2 boosted trees (0: linear combiner only)
+  int tree_depth = 4;
   double target_fpr = 0.002;            // block FPR the default threshold aims at
   int docs_per_article = 1;             // synthesised documents per news article in stage 2
+  std::string dump_stage2;              // if set, write stage-2 examples here as CSV (analysis)
 };
 
 struct TrainSummary {

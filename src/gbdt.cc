@@ -1,0 +1,153 @@
+#include "gbdt.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace spamstrip {
+
+double Forest::Predict(const double* x) const {
+  double z = base;
+  const size_t internal = (size_t(1) << depth) - 1;
+  for (const Tree& t : trees) {
+    size_t k = 0;
+    while (k < internal) {
+      const int32_t f = t.feature[k];
+      const bool right = f >= 0 && x[f] > static_cast<double>(t.threshold[k]);
+      k = 2 * k + 1 + (right ? 1 : 0);
+    }
+    z += t.leaf[k - internal];
+  }
+  return z;
+}
+
+double Forest::Explain(const double* x, double* contrib) const {
+  double bias = base;
+  const size_t internal = (size_t(1) << depth) - 1;
+  for (const Tree& t : trees) {
+    size_t k = 0;
+    double v = t.value[0];
+    bias += v;
+    while (k < internal) {
+      const int32_t f = t.feature[k];
+      const bool right = f >= 0 && x[f] > static_cast<double>(t.threshold[k]);
+      const size_t c = 2 * k + 1 + (right ? 1 : 0);
+      const double cv = c < internal ? t.value[c] : t.leaf[c - internal];
+      if (f >= 0) contrib[f] += cv - v;
+      v = cv;
+      k = c;
+    }
+  }
+  return bias;
+}
+
+Forest TrainForest(const std::vector<double>& x, const std::vector<double>& y,
+                   const std::vector<double>& w, size_t d, const ForestOptions& o,
+                   const std::function<void(const std::string&)>& log) {
+  const size_t n = y.size();
+  Forest forest;
+  forest.depth = o.depth;
+  if (n == 0) return forest;
+  // Bin edges: up to o.bins - 1 distinct quantiles per feature.
+  std::vector<std::vector<double>> cuts(d);
+  std::vector<uint8_t> bin(n * d);
+  for (size_t f = 0; f < d; ++f) {
+    std::vector<double> col(n);
+    for (size_t i = 0; i < n; ++i) col[i] = x[i * d + f];
+    std::sort(col.begin(), col.end());
+    for (int q = 1; q < o.bins; ++q) {
+      // Edges are stored as float in the model; bin with exactly those values.
+      double v = static_cast<double>(static_cast<float>(
+          col[std::min(n - 1, static_cast<size_t>(static_cast<double>(q) / o.bins * static_cast<double>(n)))]));
+      if (v < col.back() && (cuts[f].empty() || v > cuts[f].back())) cuts[f].push_back(v);
+    }
+    for (size_t i = 0; i < n; ++i) {
+      bin[i * d + f] = static_cast<uint8_t>(
+          std::lower_bound(cuts[f].begin(), cuts[f].end(), x[i * d + f]) - cuts[f].begin());
+    }
+  }
+  double sw = 0, sy = 0;
+  for (size_t i = 0; i < n; ++i) {
+    sw += w[i];
+    sy += w[i] * y[i];
+  }
+  const double mean = std::clamp(sy / sw, 1e-6, 1 - 1e-6);
+  forest.base = static_cast<float>(std::log(mean / (1 - mean)));
+  std::vector<double> F(n, forest.base), g(n), h(n);
+  std::vector<uint32_t> node(n);
+  const size_t internal = (size_t(1) << o.depth) - 1;
+  const size_t nb = static_cast<size_t>(o.bins);
+  for (int t = 0; t < o.trees; ++t) {
+    double loss = 0;
+    for (size_t i = 0; i < n; ++i) {
+      const double p = 1.0 / (1.0 + std::exp(-F[i]));
+      g[i] = w[i] * (p - y[i]);
+      h[i] = w[i] * std::max(p * (1 - p), 1e-12);
+      loss += -w[i] * (y[i] > 0.5 ? std::log(std::max(p, 1e-12)) : std::log(std::max(1 - p, 1e-12)));
+      node[i] = 0;
+    }
+    Tree tree;
+    tree.feature.assign(internal, -1);
+    tree.threshold.assign(internal, 0.0f);
+    tree.value.assign(internal, 0.0f);
+    tree.leaf.assign(internal + 1, 0.0f);
+    for (int level = 0; level < o.depth; ++level) {
+      const size_t first = (size_t(1) << level) - 1, count = size_t(1) << level;
+      std::vector<double> G(count * d * nb, 0.0), H(count * d * nb, 0.0), NG(count, 0.0), NH(count, 0.0);
+      for (size_t i = 0; i < n; ++i) {
+        const size_t k = node[i] - first;
+        NG[k] += g[i];
+        NH[k] += h[i];
+        const uint8_t* bi = &bin[i * d];
+        double* gk = &G[k * d * nb];
+        double* hk = &H[k * d * nb];
+        for (size_t f = 0; f < d; ++f) {
+          gk[f * nb + bi[f]] += g[i];
+          hk[f * nb + bi[f]] += h[i];
+        }
+      }
+      for (size_t k = 0; k < count; ++k) {
+        const size_t id = first + k;
+        tree.value[id] = static_cast<float>(-o.learning_rate * NG[k] / (NH[k] + o.l2));
+        const double parent = NG[k] * NG[k] / (NH[k] + o.l2);
+        double best = 1e-9;
+        for (size_t f = 0; f < d; ++f) {
+          double gl = 0, hl = 0;
+          for (size_t b = 0; b < cuts[f].size(); ++b) {
+            gl += G[(k * d + f) * nb + b];
+            hl += H[(k * d + f) * nb + b];
+            const double gr = NG[k] - gl, hr = NH[k] - hl;
+            if (hl < o.min_child_hessian || hr < o.min_child_hessian) continue;
+            const double gain = gl * gl / (hl + o.l2) + gr * gr / (hr + o.l2) - parent;
+            if (gain > best) {
+              best = gain;
+              tree.feature[id] = static_cast<int32_t>(f);
+              tree.threshold[id] = static_cast<float>(cuts[f][b]);
+            }
+          }
+        }
+      }
+      for (size_t i = 0; i < n; ++i) {
+        const int32_t f = tree.feature[node[i]];
+        const bool right = f >= 0 && x[i * d + static_cast<size_t>(f)] > static_cast<double>(tree.threshold[node[i]]);
+        node[i] = static_cast<uint32_t>(2 * node[i] + 1 + (right ? 1 : 0));
+      }
+    }
+    std::vector<double> LG(internal + 1, 0.0), LH(internal + 1, 0.0);
+    for (size_t i = 0; i < n; ++i) {
+      LG[node[i] - internal] += g[i];
+      LH[node[i] - internal] += h[i];
+    }
+    for (size_t l = 0; l <= internal; ++l) {
+      tree.leaf[l] = static_cast<float>(-o.learning_rate * LG[l] / (LH[l] + o.l2));
+    }
+    for (size_t i = 0; i < n; ++i) F[i] += tree.leaf[node[i] - internal];
+    forest.trees.push_back(std::move(tree));
+    if (log && (t + 1) % 50 == 0) {
+      log("stage 2: tree " + std::to_string(t + 1) + "/" + std::to_string(o.trees) +
+          ", mean loss " + std::to_string(loss / sw));
+    }
+  }
+  return forest;
+}
+
+}  // namespace spamstrip
