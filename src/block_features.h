@@ -64,8 +64,11 @@ enum Feature : int {
   kSpan,            // 1 when the text is part of a block (a sentence span), 0 for a whole block
   kNoveltyShort,    // share of short (function) words found nowhere else, x confidence
   kRestNgram,       // n-gram log-odds of the rest of the document (everything but this run)
+  kNeighbourNgram,  // highest n-gram log-odds of the other lines of the paragraph (whole block),
+                    // or of the rest of the block (sentence run); kNoNeighbour when none
   kNumFeatures
 };
+constexpr double kNoNeighbour = -15.0;
 const char* FeatureName(int f);
 
 using FeatureVector = std::array<double, kNumFeatures>;

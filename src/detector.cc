@@ -20,6 +20,9 @@ namespace {
 
 constexpr size_t kMaxReasons = 6;
 constexpr size_t kMaxSpanSearch = 24;  // sentences; longer blocks only try prefixes/suffixes
+// A block judged spam as a whole is cut at sentence level instead only when what would remain
+// scores below this.
+constexpr double kClearlyClean = 0.05;
 
 class DetectorImpl : public Detector {
  public:
@@ -32,6 +35,9 @@ class DetectorImpl : public Detector {
     flag_threshold_ = o.flag_threshold >= 0 ? o.flag_threshold
                                             : (model_ ? model_->flag_threshold() : 0.3);
     flag_threshold_ = std::min(flag_threshold_, threshold_);
+    span_threshold_ = o.span_threshold >= 0 ? o.span_threshold
+                                            : (model_ ? model_->span_threshold() : threshold_);
+    span_threshold_ = std::max(span_threshold_, threshold_);
   }
 
   void Analyze(std::string_view text, Report* report) const override;
@@ -43,10 +49,9 @@ class DetectorImpl : public Detector {
     FeatureVector f;
     double p;
   };
-  Scored ScoreRange(const DocContext& ctx, const std::vector<SentenceStats>& s, size_t b,
-                    size_t e, BlockKind kind, bool whole) const {
+  Scored ScoreRange(const AnalyzedDocument& doc, size_t block, size_t b, size_t e) const {
     Scored r;
-    r.f = ctx.Features(s, b, e, kind, whole, model_.get(), rules_.get());
+    r.f = RunFeatures(doc, block, b, e, model_.get(), rules_.get());
     r.p = scorer_.Probability(r.f);
     return r;
   }
@@ -64,6 +69,7 @@ class DetectorImpl : public Detector {
   Scorer scorer_;
   double threshold_ = 0.5;
   double flag_threshold_ = 0.3;
+  double span_threshold_ = 0.5;
 };
 
 void DetectorImpl::Fill(const std::vector<SentenceStats>& s, size_t b, size_t e, const Scored& sc,
@@ -119,7 +125,6 @@ void DetectorImpl::Analyze(std::string_view text, Report* report) const {
   AnalyzeDocument(text, rules_.get(), model_.get(), &doc);
   const auto& segs = doc.blocks;
   const auto& stats = doc.sentences;
-  const DocContext& ctx = doc.context;
   report->blocks.resize(segs.size());
   for (size_t i = 0; i < segs.size(); ++i) {
     const auto& s = stats[i];
@@ -127,31 +132,30 @@ void DetectorImpl::Analyze(std::string_view text, Report* report) const {
     br.kind = segs[i].kind;
     br.paragraph = segs[i].paragraph;
     const size_t n = s.size();
-    Scored whole = ScoreRange(ctx, s, 0, n, segs[i].kind, true);
+    Scored whole = ScoreRange(doc, i, 0, n);
     Fill(s, 0, n, whole, &br.block);
     br.block.start = segs[i].range.start;
     br.block.end = segs[i].range.end;
     if (!options_.sentence_cuts || n < 2) continue;
-    // Span search: only where some sentence alone looks suspicious.
+    // Span search: only where some sentence alone looks like spam and another looks clean.
     std::vector<Scored> single;
     single.reserve(n);
-    size_t seed = n;
+    size_t seed = 0;
     bool any_clean = false;
     for (size_t k = 0; k < n; ++k) {
-      single.push_back(ScoreRange(ctx, s, k, k + 1, segs[i].kind, false));
-      if (single[k].p >= flag_threshold_ && (seed == n || single[k].p > single[seed].p)) seed = k;
+      single.push_back(ScoreRange(doc, i, k, k + 1));
+      if (single[k].p > single[seed].p) seed = k;
       if (single[k].p < flag_threshold_) any_clean = true;
     }
-    if (seed == n || !any_clean) continue;
+    if (single[seed].p < flag_threshold_ || !any_clean) continue;
     // The best run containing the seed (runs that are not the whole block).
     size_t bb = seed, be = seed + 1;
     Scored best = single[seed];
     for (size_t b = 0; b <= seed; ++b) {
       for (size_t e = seed + 1; e <= n; ++e) {
-        if (b == 0 && e == n) continue;
-        if (n > kMaxSpanSearch && b != 0 && e != n && !(b == seed && e == seed + 1)) continue;
-        if (b == seed && e == seed + 1) continue;
-        Scored sc = ScoreRange(ctx, s, b, e, segs[i].kind, false);
+        if ((b == 0 && e == n) || (b == seed && e == seed + 1)) continue;
+        if (n > kMaxSpanSearch && b != 0 && e != n) continue;
+        Scored sc = ScoreRange(doc, i, b, e);
         if (sc.p > best.p + 1e-9) {
           best = sc;
           bb = b;
@@ -159,17 +163,14 @@ void DetectorImpl::Analyze(std::string_view text, Report* report) const {
         }
       }
     }
-    if (best.p < threshold_ && Decide(best.p) != Decision::kFlag) continue;
-    // What would remain must look legitimate.
+    if (best.p < span_threshold_) continue;
+    // What would remain must look legitimate; to overrule a whole-block verdict, clearly so.
     double rest = 0;
-    if (bb > 0) rest = std::max(rest, ScoreRange(ctx, s, 0, bb, segs[i].kind, false).p);
-    if (be < n) rest = std::max(rest, ScoreRange(ctx, s, be, n, segs[i].kind, false).p);
-    if (rest >= flag_threshold_) continue;
-    if (br.block.decision != Decision::kKeep) {
-      // The block as a whole looked like spam only because of this run: cut the run instead.
-      if (best.p < br.block.score) continue;
-      br.block.decision = Decision::kKeep;
-    }
+    if (bb > 0) rest = std::max(rest, ScoreRange(doc, i, 0, bb).p);
+    if (be < n) rest = std::max(rest, ScoreRange(doc, i, be, n).p);
+    const bool block_hit = br.block.decision != Decision::kKeep;
+    if (rest >= (block_hit ? kClearlyClean : flag_threshold_)) continue;
+    br.block.decision = Decision::kKeep;
     Finding span;
     Fill(s, bb, be, best, &span);
     br.spans.push_back(std::move(span));

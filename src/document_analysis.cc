@@ -1,5 +1,7 @@
 #include "document_analysis.h"
 
+#include <algorithm>
+
 namespace spamstrip {
 
 void AnalyzeDocument(std::string_view text, const RuleSet* rules, const NgramModel* model,
@@ -17,6 +19,51 @@ void AnalyzeDocument(std::string_view text, const RuleSet* rules, const NgramMod
       out->context.Add(out->sentences[i][k]);
     }
   }
+  out->block_ngram.assign(out->blocks.size(), 0.0);
+  if (model != nullptr) {
+    for (size_t i = 0; i < out->blocks.size(); ++i) {
+      NgramScore sc;
+      for (const auto& st : out->sentences[i]) {
+        sc.sum += st.ngram.sum;
+        sc.count += st.ngram.count;
+      }
+      out->block_ngram[i] = model->Logit(sc);
+      int words = 0;
+      for (const auto& st : out->sentences[i]) words += st.words;
+      // Too little text to say anything about its neighbours (a share count, a date).
+      if (words < 3) out->block_ngram[i] = kNoNeighbour;
+    }
+  }
+}
+
+FeatureVector RunFeatures(const AnalyzedDocument& doc, size_t block, size_t b, size_t e,
+                          const NgramModel* model, const RuleSet* rules) {
+  const auto& sents = doc.sentences[block];
+  const Segment& seg = doc.blocks[block];
+  const bool whole = b == 0 && e == sents.size();
+  FeatureVector f = doc.context.Features(sents, b, e, seg.kind, whole, model, rules);
+  double neighbour = kNoNeighbour;
+  if (model != nullptr) {
+    if (whole) {
+      // The other lines of the same paragraph (blocks are in order; a paragraph is contiguous).
+      for (size_t j = block; j-- > 0 && doc.blocks[j].paragraph == seg.paragraph;) {
+        neighbour = std::max(neighbour, doc.block_ngram[j]);
+      }
+      for (size_t j = block + 1; j < doc.blocks.size() && doc.blocks[j].paragraph == seg.paragraph; ++j) {
+        neighbour = std::max(neighbour, doc.block_ngram[j]);
+      }
+    } else {
+      NgramScore rest;
+      for (size_t k = 0; k < sents.size(); ++k) {
+        if (k >= b && k < e) continue;
+        rest.sum += sents[k].ngram.sum;
+        rest.count += sents[k].ngram.count;
+      }
+      if (rest.count > 0) neighbour = model->Logit(rest);
+    }
+  }
+  f[kNeighbourNgram] = std::clamp(neighbour, kNoNeighbour, 12.0);
+  return f;
 }
 
 }  // namespace spamstrip

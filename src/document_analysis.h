@@ -14,12 +14,19 @@ namespace spamstrip {
 struct AnalyzedDocument {
   std::vector<Segment> blocks;
   std::vector<std::vector<SentenceStats>> sentences;  // per block
+  std::vector<double> block_ngram;                    // n-gram log-odds of each whole block
   DocContext context;
 };
 
 // Segments `text` and computes every sentence's statistics once. `rules`/`model` may be null.
 void AnalyzeDocument(std::string_view text, const RuleSet* rules, const NgramModel* model,
                      AnalyzedDocument* out);
+
+// The features of sentences [b, e) of block `block` (the whole block when b == 0 and e is its
+// sentence count): the run's own features, its document context, and its neighbours (the other
+// lines of its paragraph, or the rest of its block for a sentence run).
+FeatureVector RunFeatures(const AnalyzedDocument& doc, size_t block, size_t b, size_t e,
+                          const NgramModel* model, const RuleSet* rules);
 
 }  // namespace spamstrip
 

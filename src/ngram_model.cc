@@ -14,7 +14,7 @@ namespace {
 
 constexpr char kMagic[8] = {'S', 'P', 'A', 'M', 'S', 'T', 'R', 'P'};
 constexpr uint32_t kVersion = 1;
-constexpr size_t kHeaderSize = 56;
+constexpr size_t kHeaderSize = 60;
 
 void PutU32(std::string* out, uint32_t v) {
   for (int i = 0; i < 4; ++i) out->push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
@@ -111,7 +111,9 @@ double NgramModel::Logit(const NgramScore& s) const {
 }
 
 void NgramModel::Set(const NgramConfig& config, float bias, const std::vector<float>& weights,
-                     const std::vector<float>& combiner, double threshold, double flag_threshold) {
+                     const std::vector<float>& combiner, double threshold, double flag_threshold,
+                     double span_threshold) {
+  span_threshold_ = span_threshold;
   config_ = config;
   bias_ = bias;
   combiner_ = combiner;
@@ -139,6 +141,7 @@ std::string NgramModel::Serialize() const {
   PutF32(&out, scale_);
   PutF32(&out, static_cast<float>(threshold_));
   PutF32(&out, static_cast<float>(flag_threshold_));
+  PutF32(&out, static_cast<float>(span_threshold_));
   for (float c : combiner_) PutF32(&out, c);
   PutU32(&out, static_cast<uint32_t>(forest_.trees.size()));
   PutU32(&out, static_cast<uint32_t>(forest_.depth));
@@ -249,6 +252,7 @@ Status NgramModel::Load(std::string_view b, const std::string& name) {
   scale_ = GetF32(b, 44);
   threshold_ = GetF32(b, 48);
   flag_threshold_ = GetF32(b, 52);
+  span_threshold_ = GetF32(b, 56);
   combiner_.resize(ncomb);
   for (uint32_t i = 0; i < ncomb; ++i) combiner_[i] = GetF32(b, kHeaderSize + 4 * i);
   forest_ = std::move(forest);

@@ -14,7 +14,8 @@
 //   44      4     f32 weight_scale     (bucket weight = int16 value * weight_scale)
 //   48      4     f32 threshold        (default strip threshold on the final probability)
 //   52      4     f32 flag_threshold
-//   56      4*n   f32 combiner[n_combiner]  (linear combination weights, used when no trees)
+//   56      4     f32 span_threshold   (default threshold for cutting a sentence run out of a block)
+//   60      4*n   f32 combiner[n_combiner]  (linear combination weights, used when no trees)
 //   ..      4     u32 n_trees              (0: the linear combiner scores)
 //   ..      4     u32 tree_depth           (D, 1..8)
 //   ..      4     f32 forest_base          (initial log-odds)
@@ -74,13 +75,15 @@ class NgramModel {
   float bias() const { return bias_; }
   double threshold() const { return threshold_; }
   double flag_threshold() const { return flag_threshold_; }
+  double span_threshold() const { return span_threshold_; }
   const std::vector<float>& combiner() const { return combiner_; }
   const Forest& forest() const { return forest_; }
   void set_forest(Forest f) { forest_ = std::move(f); }
 
   // Used by the trainer to build a model.
   void Set(const NgramConfig& config, float bias, const std::vector<float>& weights,
-           const std::vector<float>& combiner, double threshold, double flag_threshold);
+           const std::vector<float>& combiner, double threshold, double flag_threshold,
+           double span_threshold);
 
  private:
   NgramConfig config_;
@@ -88,6 +91,7 @@ class NgramModel {
   float scale_ = 1;
   double threshold_ = 0.5;
   double flag_threshold_ = 0.3;
+  double span_threshold_ = 0.5;
   std::vector<int16_t> weights_;
   std::vector<float> combiner_;
   Forest forest_;

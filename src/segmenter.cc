@@ -53,6 +53,26 @@ BlockKind Classify(std::string_view s, size_t lines_in_paragraph) {
   return lines_in_paragraph > 1 ? BlockKind::kLine : BlockKind::kParagraph;
 }
 
+// True when the word ending at text[end] (the position of the '.') looks like an abbreviation:
+// a single letter, an initialism with inner dots (U.S), or a common short abbreviation.
+bool EndsWithAbbreviation(std::string_view text, size_t begin, size_t end) {
+  size_t b = end;
+  while (b > begin && !IsSpaceByte(text[b - 1]) && text[b - 1] != '(' && text[b - 1] != '"') --b;
+  std::string_view w = text.substr(b, end - b);
+  if (w.size() <= 1) return true;
+  if (w.find('.') != std::string_view::npos) return true;
+  static const char* const kAbbrev[] = {"approx", "appr", "ca", "cf", "co", "corp", "dept", "dr",
+                                        "eg", "esp", "est", "etc", "fig", "gen", "gov", "inc",
+                                        "jr", "ltd", "mr", "mrs", "ms", "no", "nos", "op", "p",
+                                        "pp", "prof", "rep", "sen", "sr", "st", "vol", "vs"};
+  std::string lower;
+  for (char c : w) lower.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c);
+  for (const char* a : kAbbrev) {
+    if (lower == a) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void SplitSentences(std::string_view text, Range r, std::vector<Range>* out) {
@@ -90,7 +110,10 @@ void SplitSentences(std::string_view text, Range r, std::vector<Range>* out) {
     if (after < r.end && IsSpaceByte(text[after])) {
       size_t next = after;
       while (next < r.end && IsSpaceByte(text[next])) ++next;
-      bool continues = next < r.end && text[next] >= 'a' && text[next] <= 'z';
+      // A lower-case start continues the sentence only after an abbreviation ("approx. five",
+      // "U.S. officials" is handled by the caller seeing an upper-case letter anyway).
+      bool continues = next < r.end && text[next] >= 'a' && text[next] <= 'z' &&
+                       EndsWithAbbreviation(text, start, i);
       if (next < r.end && !continues) {
         Range s = TrimRange(text, {start, after});
         if (s.start < s.end) out->push_back(s);

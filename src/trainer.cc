@@ -49,12 +49,12 @@ std::pair<size_t, size_t> Ink(const std::string& text, const std::vector<char>& 
 
 struct Stage2 {
   std::vector<double> x, y, w;
-  std::vector<char> whole_clean;  // example is a whole clean block (for the threshold)
-  void Add(const FeatureVector& f, double label, double weight, bool whole) {
+  std::vector<char> whole;  // example is a whole block (else a sentence run)
+  void Add(const FeatureVector& f, double label, double weight, bool is_whole) {
     x.insert(x.end(), f.begin(), f.end());
     y.push_back(label);
     w.push_back(weight);
-    whole_clean.push_back(whole && label < 0.5);
+    whole.push_back(is_whole);
   }
 };
 
@@ -72,7 +72,7 @@ void AddDocumentExamples(const SynthDoc& doc, const RuleSet& rules, const NgramM
     if (all == 0) continue;
     const double frac = static_cast<double>(marked) / static_cast<double>(all);
     if (frac >= 0.9 || frac <= 0.1) {
-      out->Add(a.context.Features(sents, 0, n, seg.kind, true, &model, &rules), frac >= 0.9 ? 1 : 0,
+      out->Add(RunFeatures(a, i, 0, n, &model, &rules), frac >= 0.9 ? 1 : 0,
                1.0, true);
     }
     if (n < 2) continue;
@@ -83,8 +83,17 @@ void AddDocumentExamples(const SynthDoc& doc, const RuleSet& rules, const NgramM
       const double f = static_cast<double>(sm) / static_cast<double>(sa);
       label[k] = f >= 0.5 ? 1 : 0;
       if (f >= 0.9 || f <= 0.1) {
-        out->Add(a.context.Features(sents, k, k + 1, seg.kind, false, &model, &rules), f >= 0.9 ? 1 : 0,
+        out->Add(RunFeatures(a, i, k, k + 1, &model, &rules), f >= 0.9 ? 1 : 0,
                  1.0, false);
+      }
+    }
+    if (frac <= 0.1 && n >= 3) {
+      // Clean multi-sentence runs: the span search scores such runs in every kept block.
+      const std::pair<size_t, size_t> runs[] = {{n - 2, n}, {n / 2, n}, {0, 2}};
+      for (const auto& [b, e] : runs) {
+        if (e - b >= 2 && e - b < n) {
+          out->Add(RunFeatures(a, i, b, e, &model, &rules), 0, 1.0, false);
+        }
       }
     }
     if (frac > 0.1 && frac < 0.9) {
@@ -93,7 +102,7 @@ void AddDocumentExamples(const SynthDoc& doc, const RuleSet& rules, const NgramM
         size_t e = b + 1;
         while (e < n && (label[e] == 1) == (label[b] == 1)) ++e;
         if (e - b >= 2 || label[b] == 1) {
-          out->Add(a.context.Features(sents, b, e, seg.kind, false, &model, &rules),
+          out->Add(RunFeatures(a, i, b, e, &model, &rules),
                    label[b] == 1 ? 1 : 0, 1.0, false);
         }
         b = e;
@@ -185,7 +194,7 @@ Status Train(const TrainOptions& o, const ProgressFn& progress, std::string* mod
     log("stage 1 for fold " + std::to_string(f) + " (" + std::to_string(other.size()) + " examples)");
     SparseModel m = TrainSparse(ex, other, dim, sgd, log);
     NgramModel fm;
-    fm.Set(config, m.bias, m.w, DefaultCombiner(), 0.5, 0.3);
+    fm.Set(config, m.bias, m.w, DefaultCombiner(), 0.5, 0.3, 0.5);
     std::vector<const LabelledText*> spam;
     for (const auto& t : data.texts) {
       if (t.spam && FoldOf(t.id) == f) spam.push_back(&t);
@@ -227,7 +236,7 @@ Status Train(const TrainOptions& o, const ProgressFn& progress, std::string* mod
       for (int k = 0; k < kNumFeatures; ++k) {
         dump += std::to_string(st.x[i * kNumFeatures + static_cast<size_t>(k)]) + ",";
       }
-      dump += std::to_string(static_cast<int>(st.y[i])) + "," + (st.whole_clean[i] ? "1" : "0") + "\n";
+      dump += std::to_string(static_cast<int>(st.y[i])) + "," + (st.whole[i] ? "1" : "0") + "\n";
     }
     Status ds = WriteFileAtomic(o.dump_stage2, dump);
     if (!ds.ok()) return ds;
@@ -246,23 +255,27 @@ Status Train(const TrainOptions& o, const ProgressFn& progress, std::string* mod
   for (int i = 0; i < kNumFeatures; ++i) {
     summary->combiner.emplace_back(FeatureName(i), beta[static_cast<size_t>(i)]);
   }
-  // Threshold: the score quantile of whole clean blocks at the target false-positive rate.
+  // Thresholds: the score quantiles of clean whole blocks and of clean sentence runs at the
+  // target false-positive rates.
   Scorer scorer(combiner, &forest);
-  std::vector<double> clean_scores;
-  for (size_t i = 0; i < st.y.size(); ++i) {
-    if (!st.whole_clean[i]) continue;
-    FeatureVector fv;
-    std::copy(st.x.begin() + static_cast<long>(i * kNumFeatures),
-              st.x.begin() + static_cast<long>((i + 1) * kNumFeatures), fv.begin());
-    clean_scores.push_back(scorer.Probability(fv));
-  }
-  std::sort(clean_scores.begin(), clean_scores.end());
-  double threshold = 0.5;
-  if (!clean_scores.empty()) {
-    size_t k = static_cast<size_t>(std::floor((1.0 - o.target_fpr) * static_cast<double>(clean_scores.size())));
-    k = std::min(k, clean_scores.size() - 1);
-    threshold = std::clamp(clean_scores[k] + 1e-6, 0.5, 0.995);
-  }
+  auto quantile = [&](bool whole, double rate) {
+    std::vector<double> scores;
+    for (size_t i = 0; i < st.y.size(); ++i) {
+      if (st.y[i] > 0.5 || static_cast<bool>(st.whole[i]) != whole) continue;
+      FeatureVector fv;
+      std::copy(st.x.begin() + static_cast<long>(i * kNumFeatures),
+                st.x.begin() + static_cast<long>((i + 1) * kNumFeatures), fv.begin());
+      scores.push_back(scorer.Probability(fv));
+    }
+    if (scores.empty()) return 0.5;
+    std::sort(scores.begin(), scores.end());
+    size_t k = static_cast<size_t>(std::floor((1.0 - rate) * static_cast<double>(scores.size())));
+    k = std::min(k, scores.size() - 1);
+    return std::clamp(scores[k] + 1e-6, 0.05, 0.995);
+  };
+  const double threshold = quantile(true, o.target_fpr);
+  const double span_threshold = std::max(threshold, quantile(false, o.target_fpr / 2));
+  summary->span_threshold = span_threshold;
   summary->threshold = threshold;
   log("stage 2: " + std::to_string(st.y.size()) + " examples (" + std::to_string(pos) +
       " spam), threshold " + std::to_string(threshold));
@@ -270,7 +283,8 @@ Status Train(const TrainOptions& o, const ProgressFn& progress, std::string* mod
   log("stage 1 on all data");
   SparseModel final_model = TrainSparse(ex, {}, dim, sgd, log);
   NgramModel out;
-  out.Set(config, final_model.bias, final_model.w, combiner, threshold, threshold * 0.6);
+  out.Set(config, final_model.bias, final_model.w, combiner, threshold, threshold * 0.6,
+          span_threshold);
   out.set_forest(std::move(forest));
   *model_out = out.Serialize();
   return Status::Ok();

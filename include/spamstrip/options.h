@@ -24,6 +24,9 @@ struct Options {
   // threshold recorded in the model (or 0.5 without a model).
   double threshold = -1.0;
   double flag_threshold = -1.0;
+  // A sentence run is cut out of a kept block when its probability is >= span_threshold
+  // (negative: the model's; never below `threshold`).
+  double span_threshold = -1.0;
 
   // Report only: decisions are computed and reported, but nothing is removed from the output.
   bool flag_only = false;

@@ -49,6 +49,7 @@ struct TrainSummary {
   size_t spam_blocks = 0;
   size_t stage2_examples = 0;
   double threshold = 0.5;
+  double span_threshold = 0.5;
   std::vector<std::pair<std::string, double>> combiner;  // feature name -> fitted weight
 };
 

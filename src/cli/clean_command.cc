@@ -170,6 +170,7 @@ int CleanCommand(const std::vector<std::string>& args) {
       ("output,o", po::value(&f.output), "write the cleaned output here (atomically) instead of stdout")
       ("report,r", po::value(&f.report), "write the JSON report of every block here (text mode)")
       ("jsonl", po::bool_switch(&f.jsonl), "input is JSONL {\"id\",\"text\"}; output one JSON line per input line")
+      ("span-threshold", po::value(&opt.span_threshold), "cut a sentence run out of a kept paragraph at or above this (default: the model's)")
       ("threshold,t", po::value(&opt.threshold), "strip at or above this spam probability (default: the model's)")
       ("flag-threshold", po::value(&opt.flag_threshold), "flag (report, keep) at or above this probability")
       ("flag-only", po::bool_switch(&opt.flag_only), "report only; strip nothing")

@@ -69,6 +69,7 @@ int EvalCommand(const std::vector<std::string>& args) {
   desc.add_options()
       ("help,h", "show this help")
       ("bench", po::value(&bench), "benchmark file (make_bench.py format)")
+      ("span-threshold", po::value(&opt.span_threshold), "cut a sentence run out of a kept paragraph at or above this (default: the model's)")
       ("threshold,t", po::value(&opt.threshold), "strip threshold (default: the model's)")
       ("rules", po::value(&opt.rule_files)->composing(), "rule file (repeatable); default: built-in")
       ("model", po::value(&opt.model_file), "model file; default: built-in")

@@ -68,7 +68,8 @@ int TrainCommand(const std::vector<std::string>& args) {
   std::cout << "model: " << out << " (" << model.size() << " bytes)\n"
             << "examples: " << summary.clean_blocks << " clean, " << summary.spam_blocks
             << " spam; stage 2: " << summary.stage2_examples << "\n"
-            << "threshold: " << summary.threshold << "\ncombiner:";
+            << "threshold: " << summary.threshold << ", span threshold: " << summary.span_threshold
+            << "\ncombiner (linear fallback):";
   for (const auto& [name, w] : summary.combiner) std::cout << " " << name << "=" << w;
   std::cout << "\n";
   return kExitOk;

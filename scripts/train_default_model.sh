@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Rebuilds rules/default.model, bit for bit, from the train split of ../shared/data, then
+# records the dev-set figures it reaches in rules/default.model.figures.json (the CI quality
+# gate compares against them). Usage: scripts/train_default_model.sh [path/to/spamstrip]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin=${1:-build/spamstrip}
+D=${SPAMSTRIP_DATA:-../shared/data}
+spam=$(ls "$D"/spam/*.jsonl | grep -v keywords)  # the keyword list holds phrases, not texts
+"$bin" train --split train --seed 1 --bits 18 --out rules/default.model \
+  --data "$D"/news/bbc.jsonl "$D"/news/reuters21578.jsonl "$D"/news/saudinewsnet_ar.jsonl \
+         "$D"/news/html/gold.jsonl $spam
+scripts/dev_bench.sh /tmp/spamstrip_dev_bench.jsonl
+"$bin" eval /tmp/spamstrip_dev_bench.jsonl --model rules/default.model --json --no-curve \
+  > rules/default.model.figures.json
+cat rules/default.model.figures.json
