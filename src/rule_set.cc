@@ -1,5 +1,6 @@
 #include "rule_set.h"
 
+#include <re2/filtered_re2.h>
 #include <re2/re2.h>
 #include <re2/set.h>
 
@@ -43,7 +44,7 @@ RE2::Options PatternOptions() {
   o.set_encoding(RE2::Options::EncodingUTF8);
   o.set_log_errors(false);
   o.set_case_sensitive(true);  // the text is already case folded
-  o.set_max_mem(64 << 20);
+  o.set_max_mem(512 << 20);
   return o;
 }
 
@@ -152,33 +153,46 @@ Status RuleSet::Parse(std::string_view text, const std::string& name) {
 
 Status RuleSet::Compile() {
   compiled_.clear();
-  set_ = std::make_unique<RE2::Set>(PatternOptions(), RE2::UNANCHORED);
+  filter_ = std::make_unique<re2::FilteredRE2>(3);
+  atoms_.reset();
   for (const Rule& r : rules_) {
     auto re = std::make_unique<RE2>(r.pattern, PatternOptions());
     if (!re->ok()) {
       return Status::Corrupt(r.file + ":" + std::to_string(r.line) + ": rule " + r.id +
                              ": bad pattern: " + re->error());
     }
-    std::string err;
-    if (set_->Add(r.pattern, &err) < 0) {
+    int id = -1;
+    if (filter_->Add(r.pattern, PatternOptions(), &id) != RE2::NoError ||
+        id != static_cast<int>(compiled_.size())) {
       return Status::Corrupt(r.file + ":" + std::to_string(r.line) + ": rule " + r.id +
-                             ": bad pattern: " + err);
+                             ": pattern rejected by the prefilter");
     }
     compiled_.push_back(std::move(re));
   }
-  if (!rules_.empty() && !set_->Compile()) {
-    return Status::Corrupt("rule set: RE2::Set failed to compile (out of memory?)");
-  }
+  if (rules_.empty()) return Status::Ok();
+  std::vector<std::string> atoms;
+  filter_->Compile(&atoms);
+  if (!atoms.empty()) atoms_ = std::make_unique<AtomMatcher>(atoms);
+  std::vector<int> none, potential;
+  filter_->AllPotentials(none, &potential);
+  unfiltered_ = potential.size();
   return Status::Ok();
+}
+
+std::vector<int> RuleSet::UnfilteredIds() const {
+  std::vector<int> none, potential;
+  if (filter_ && !rules_.empty()) filter_->AllPotentials(none, &potential);
+  return potential;
 }
 
 void RuleSet::Match(std::string_view canonical, std::vector<int>* ids) const {
   if (rules_.empty()) return;
-  std::vector<int> hits;
-  if (set_->Match(canonical, &hits)) {
-    std::sort(hits.begin(), hits.end());
-    ids->insert(ids->end(), hits.begin(), hits.end());
-  }
+  thread_local std::vector<int> atom_hits, matched;
+  atom_hits.clear();
+  if (atoms_) atoms_->Find(canonical, &atom_hits);
+  filter_->AllMatches(canonical, atom_hits, &matched);
+  std::sort(matched.begin(), matched.end());
+  ids->insert(ids->end(), matched.begin(), matched.end());
 }
 
 std::string RuleSet::MatchedText(int id, std::string_view canonical) const {

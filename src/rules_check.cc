@@ -29,6 +29,10 @@ Status CheckRules(const std::vector<std::string>& files, RuleCheckResult* out) {
   out->rules = set.size();
   for (const Rule& r : set.rules()) out->examples += r.match.size() + r.nomatch.size();
   out->failures = set.CheckExamples();
+  for (int id : set.UnfilteredIds()) {
+    const Rule& r = set.rules()[static_cast<size_t>(id)];
+    out->unfiltered.push_back(r.file + ":" + std::to_string(r.line) + ": rule " + r.id);
+  }
   return Status::Ok();
 }
 

@@ -16,6 +16,9 @@ struct RuleCheckResult {
   size_t rules = 0;
   size_t examples = 0;               // match + nomatch examples verified
   std::vector<std::string> failures; // "file:line: rule <id>: ..." one per failed example
+  // Rules whose pattern has no literal of >= 3 bytes for the prefilter: they run on every
+  // sentence and slow matching down ("file:line: rule <id>").
+  std::vector<std::string> unfiltered;
 };
 
 // Parses and compiles `files` (empty: the built-in rule set) and verifies every rule's
