@@ -32,6 +32,49 @@ std::string HostKey(std::string host) {
   return host;
 }
 
+// Sorts by hash and merges equal words, summing counts.
+void CountWords(std::vector<WordCount>* words) {
+  std::sort(words->begin(), words->end(),
+            [](const WordCount& a, const WordCount& b) { return a.hash < b.hash; });
+  size_t out = 0;
+  for (size_t i = 0; i < words->size(); ++i) {
+    if (out > 0 && (*words)[out - 1].hash == (*words)[i].hash) {
+      (*words)[out - 1].count += (*words)[i].count;
+    } else {
+      (*words)[out++] = (*words)[i];
+    }
+  }
+  words->resize(out);
+}
+
+// Novelty of a run: the share of its words that occur nowhere else in the document, times a
+// confidence that grows with the words in the run and in the rest of the document (a
+// one-paragraph page has nothing to compare with).
+double Novelty(const std::vector<SentenceStats>& sents, size_t b, size_t e,
+               std::vector<WordCount> SentenceStats::*field, long doc_total) {
+  long n = 0, novel = 0;
+  if (e - b == 1) {
+    for (const WordCount& w : sents[b].*field) {
+      n += w.count;
+      if (w.in_doc - w.count <= 0) novel += w.count;
+    }
+  } else {
+    thread_local std::vector<WordCount> all;
+    all.clear();
+    for (size_t k = b; k < e; ++k) all.insert(all.end(), (sents[k].*field).begin(), (sents[k].*field).end());
+    CountWords(&all);  // in_doc is the same for equal hashes; counts add up
+    for (const WordCount& w : all) {
+      n += w.count;
+      if (w.in_doc - w.count <= 0) novel += w.count;
+    }
+  }
+  const long rest = doc_total - n;
+  if (n == 0 || rest <= 0) return 0.0;
+  const double conf = static_cast<double>(n) / (static_cast<double>(n) + 4.0) *
+                      static_cast<double>(rest) / (static_cast<double>(rest) + 20.0);
+  return static_cast<double>(novel) / static_cast<double>(n) * conf;
+}
+
 }  // namespace
 
 const char* FeatureName(int f) {
@@ -85,8 +128,10 @@ void ComputeSentenceStats(std::string_view text, Range range, const RuleSet* rul
   out->words = static_cast<int>(tokens.words.size());
   for (const Token& t : tokens.words) {
     if (!t.has_letter) continue;
-    (t.chars >= 4 ? out->content : out->shorts).push_back(HashBytes(tokens.Word(t), 0));
+    (t.chars >= 4 ? out->content : out->shorts).push_back(WordCount{HashBytes(tokens.Word(t), 0), 1, 0});
   }
+  CountWords(&out->content);
+  CountWords(&out->shorts);
   if (model != nullptr) out->ngram = model->Score(tokens);
   if (canon.text.find('.') != std::string::npos) {
     re2::StringPiece in(canon.text);
@@ -100,14 +145,25 @@ void ComputeSentenceStats(std::string_view text, Range range, const RuleSet* rul
 }
 
 void DocContext::Add(const SentenceStats& s) {
-  for (uint64_t w : s.content) ++word_count_[w];
-  for (uint64_t w : s.shorts) ++short_count_[w];
-  content_words_ += static_cast<long>(s.content.size());
-  short_words_ += static_cast<long>(s.shorts.size());
+  for (const WordCount& w : s.content) {
+    word_count_[w.hash] += w.count;
+    content_words_ += w.count;
+  }
+  for (const WordCount& w : s.shorts) {
+    short_count_[w.hash] += w.count;
+    short_words_ += w.count;
+  }
   ngram_.sum += s.ngram.sum;
   ngram_.count += s.ngram.count;
   for (const auto& d : s.domains) ++domain_count_[d];
   for (size_t k = 0; k < s.script_letters.size(); ++k) script_letters_[k] += s.script_letters[k];
+}
+
+void DocContext::Annotate(std::vector<SentenceStats>* sentences) const {
+  for (SentenceStats& s : *sentences) {
+    for (WordCount& w : s.content) w.in_doc = word_count_.at(w.hash);
+    for (WordCount& w : s.shorts) w.in_doc = short_count_.at(w.hash);
+  }
 }
 
 FeatureVector DocContext::Features(const std::vector<SentenceStats>& sents, size_t b, size_t e,
@@ -119,7 +175,6 @@ FeatureVector DocContext::Features(const std::vector<SentenceStats>& sents, size
   int words = 0, letters = 0, digits = 0, upper = 0, urls = 0, mixed = 0, leet = 0;
   std::array<long, static_cast<size_t>(Script::kCount)> letters_by_script{};
   std::vector<int> rule_ids;
-  std::unordered_map<uint64_t, int> local_words, local_shorts;
   std::unordered_map<std::string, int> local_domains;
   for (size_t k = b; k < e; ++k) {
     const SentenceStats& s = sents[k];
@@ -134,8 +189,6 @@ FeatureVector DocContext::Features(const std::vector<SentenceStats>& sents, size
     leet += s.leet_folds;
     for (size_t j = 0; j < s.script_letters.size(); ++j) letters_by_script[j] += s.script_letters[j];
     rule_ids.insert(rule_ids.end(), s.rules.begin(), s.rules.end());
-    for (uint64_t w : s.content) ++local_words[w];
-    for (uint64_t w : s.shorts) ++local_shorts[w];
     for (const auto& d : s.domains) ++local_domains[d];
   }
   if (model != nullptr) f[kNgram] = std::clamp(model->Logit(ng), -12.0, 12.0);
@@ -146,24 +199,8 @@ FeatureVector DocContext::Features(const std::vector<SentenceStats>& sents, size
     for (int id : rule_ids) sum += rules->rules()[static_cast<size_t>(id)].weight;
     f[kRules] = std::min(sum, 10.0);
   }
-  // Novelty: words of the run that occur nowhere else in the document. Confidence grows with
-  // the words in the run and with the words in the rest of the document (a one-paragraph page
-  // has nothing to compare with).
-  auto novelty = [](const std::unordered_map<uint64_t, int>& local,
-                    const std::unordered_map<uint64_t, int>& doc, long doc_total) {
-    long n = 0, novel = 0;
-    for (const auto& [w, c] : local) {
-      n += c;
-      auto it = doc.find(w);
-      if ((it == doc.end() ? 0 : it->second) - c <= 0) novel += c;
-    }
-    const long rest = doc_total - n;
-    if (n == 0 || rest <= 0) return 0.0;
-    const double conf = static_cast<double>(n) / (n + 4.0) * static_cast<double>(rest) / (rest + 20.0);
-    return static_cast<double>(novel) / static_cast<double>(n) * conf;
-  };
-  f[kNovelty] = novelty(local_words, word_count_, content_words_);
-  f[kNoveltyShort] = novelty(local_shorts, short_count_, short_words_);
+  f[kNovelty] = Novelty(sents, b, e, &SentenceStats::content, content_words_);
+  f[kNoveltyShort] = Novelty(sents, b, e, &SentenceStats::shorts, short_words_);
   if (model != nullptr) {
     NgramScore rest{ngram_.sum - ng.sum, ngram_.count - ng.count};
     f[kRestNgram] = rest.count > 0 ? std::clamp(model->Logit(rest), -12.0, 12.0) : 0.0;

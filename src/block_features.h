@@ -21,13 +21,23 @@ namespace spamstrip {
 
 class RuleSet;
 
+// A word of a sentence: its hash, how often it occurs in the sentence and (after
+// DocContext::Annotate) in the whole document.
+struct WordCount {
+  uint64_t hash = 0;
+  int32_t count = 0;
+  int32_t in_doc = 0;
+};
+
 struct SentenceStats {
   Range range;
   std::vector<int> rules;        // matching rule ids, ascending
   std::string canonical;         // kept only when a rule matched (to explain the match)
   NgramScore ngram;
-  std::vector<uint64_t> content; // hashes of content words (>= 4 characters, with a letter)
-  std::vector<uint64_t> shorts;  // hashes of the other words with a letter (function words)
+  // Content words (>= 4 characters, with a letter) and the other words with a letter (function
+  // words), sorted by hash, one entry per distinct word.
+  std::vector<WordCount> content;
+  std::vector<WordCount> shorts;
   std::vector<std::string> domains;  // host names of URLs / bare domains / e-mail addresses
   int words = 0;
   int letters = 0;
@@ -77,6 +87,8 @@ using FeatureVector = std::array<double, kNumFeatures>;
 class DocContext {
  public:
   void Add(const SentenceStats& s);
+  // After every sentence was added: records each word's document count in the sentences.
+  void Annotate(std::vector<SentenceStats>* sentences) const;
   // Features of sentences [b, e) of `sents` (a run inside one block of kind `kind`).
   // `whole_block` says whether the run is the whole block.
   FeatureVector Features(const std::vector<SentenceStats>& sents, size_t b, size_t e,

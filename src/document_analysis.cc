@@ -19,6 +19,7 @@ void AnalyzeDocument(std::string_view text, const RuleSet* rules, const NgramMod
       out->context.Add(out->sentences[i][k]);
     }
   }
+  for (auto& sents : out->sentences) out->context.Annotate(&sents);
   out->block_ngram.assign(out->blocks.size(), 0.0);
   if (model != nullptr) {
     for (size_t i = 0; i < out->blocks.size(); ++i) {

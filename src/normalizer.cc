@@ -34,7 +34,6 @@ char LeetLetter(char32_t c) {
     case '4': return 'a';
     case '5': return 's';
     case '7': return 't';
-    case '@': return 'a';
     case '$': return 's';
     default: return 0;
   }

@@ -5,8 +5,8 @@
 //   - a word mixing Latin with Cyrillic/Greek letters is read in its majority script, the
 //     minority letters replaced by their look-alike (vіagra with a Cyrillic і -> viagra;
 //     Привeт with a Latin e -> привет), using ICU's confusable skeletons;
-//   - 0 1 3 4 5 7 @ $ standing between two Latin letters read as o i e a s t a s (c1al1s ->
-//     cialis), so "covid19" and "3d" stay as they are.
+//   - 0 1 3 4 5 7 $ standing between two Latin letters read as o i e a s t s (c1al1s ->
+//     cialis), so "covid19" and "3d" stay as they are; '@' is left alone (e-mail addresses).
 // Whitespace and punctuation are kept (after NFKC), so patterns still see sentence shape.
 //
 // Pure functions; thread-safe.
