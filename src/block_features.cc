@@ -81,7 +81,7 @@ const char* FeatureName(int f) {
   static const char* const kNames[kNumFeatures] = {
       "bias",         "ngram",       "rules",     "novelty", "script_mismatch", "mixed_script",
       "urls",         "foreign_domains", "log_words", "digit_share", "upper_share", "leet",
-      "no_letters",   "heading",     "caption",   "span",    "novelty_short",   "rest_ngram", "neighbour_ngram"};
+      "no_letters",   "heading",     "caption",   "span",    "novelty_short",   "rest_ngram", "neighbour_ngram", "run_position"};
   return f >= 0 && f < kNumFeatures ? kNames[f] : "?";
 }
 

@@ -76,6 +76,7 @@ enum Feature : int {
   kRestNgram,       // n-gram log-odds of the rest of the document (everything but this run)
   kNeighbourNgram,  // highest n-gram log-odds of the other lines of the paragraph (whole block),
                     // or of the rest of the block (sentence run); kNoNeighbour when none
+  kRunPosition,     // 0 whole block, 1 a run ending the block, 2 a run starting it, 3 inside it
   kNumFeatures
 };
 constexpr double kNoNeighbour = -15.0;

@@ -1,6 +1,7 @@
 #include "spamstrip/detector.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <cmath>
 #include <fstream>
 #include <map>
@@ -23,6 +24,8 @@ constexpr size_t kMaxSpanSearch = 24;  // sentences; longer blocks only try pref
 // A block judged spam as a whole is cut at sentence level instead only when what would remain
 // scores below this.
 constexpr double kClearlyClean = 0.05;
+// Sentence runs shorter than this are never cut out of a kept block.
+constexpr int kMinSpanWords = 4;
 
 class DetectorImpl : public Detector {
  public:
@@ -164,6 +167,10 @@ void DetectorImpl::Analyze(std::string_view text, Report* report) const {
       }
     }
     if (best.p < span_threshold_) continue;
+    // A few words at the end of a paragraph ("Great service.", a quote) are too little to cut.
+    int run_words = 0;
+    for (size_t k = bb; k < be; ++k) run_words += s[k].words;
+    if (run_words < kMinSpanWords) continue;
     // What would remain must look legitimate; to overrule a whole-block verdict, clearly so.
     double rest = 0;
     if (bb > 0) rest = std::max(rest, ScoreRange(doc, i, 0, bb).p);
@@ -184,6 +191,10 @@ void DetectorImpl::Analyze(std::string_view text, Report* report) const {
       size_t a = f.start, b = f.end;
       if (span >= 0) {
         while (a > br.block.start && (text[a - 1] == ' ' || text[a - 1] == '\t')) --a;
+        // A leading sentence has no space before it: take the space after it instead.
+        if (a == br.block.start) {
+          while (b < br.block.end && (text[b] == ' ' || text[b] == '\t')) ++b;
+        }
       } else {
         const bool para_alone = segs[i].lines_in_paragraph == 1;
         size_t e = b;

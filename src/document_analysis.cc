@@ -64,6 +64,7 @@ FeatureVector RunFeatures(const AnalyzedDocument& doc, size_t block, size_t b, s
     }
   }
   f[kNeighbourNgram] = std::clamp(neighbour, kNoNeighbour, 12.0);
+  f[kRunPosition] = whole ? 0 : (e == sents.size() ? 1 : (b == 0 ? 2 : 3));
   return f;
 }
 

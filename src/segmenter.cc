@@ -73,6 +73,79 @@ bool EndsWithAbbreviation(std::string_view text, size_t begin, size_t end) {
   return false;
 }
 
+struct WordShape {
+  size_t start, end;
+  Script script;  // script of most of its letters (kNone without letters)
+  bool caps;      // two or more letters, none lower-case
+};
+
+// Words of text[r) separated by whitespace, with their script and case.
+void Words(std::string_view text, Range r, std::vector<WordShape>* out) {
+  size_t i = r.start;
+  while (i < r.end) {
+    while (i < r.end && IsSpaceByte(text[i])) ++i;
+    if (i >= r.end) break;
+    WordShape w{i, i, Script::kNone, false};
+    int counts[static_cast<int>(Script::kCount)] = {};
+    int letters = 0, lower = 0;
+    while (i < r.end && !IsSpaceByte(text[i])) {
+      size_t len;
+      char32_t c = DecodeUtf8(text, i, &len);
+      const CharInfo& info = GetCharInfo(c);
+      if (info.cls == CharClass::kLetter) {
+        ++letters;
+        ++counts[static_cast<int>(info.script)];
+        if (c >= 'a' && c <= 'z') ++lower;
+      }
+      i += len;
+    }
+    w.end = i;
+    int best = 0;
+    for (int k = 1; k < static_cast<int>(Script::kCount); ++k) {
+      if (counts[k] > counts[best]) best = k;
+    }
+    w.script = letters ? static_cast<Script>(best) : Script::kNone;
+    w.caps = letters >= 2 && lower == 0 && w.script == Script::kLatin;
+    out->push_back(w);
+  }
+}
+
+// Splits sentences (*out)[first..] where the text changes script (an Arabic headline followed by
+// English spam) or where a run of three or more upper-case words (a wire headline) is followed
+// by ordinary mixed-case text. These are places where injected text is glued to real text
+// without punctuation; they are only candidate cut points, scored like any sentence boundary.
+void SplitAtSoftBoundaries(std::string_view text, size_t first, std::vector<Range>* out) {
+  std::vector<Range> result(out->begin(), out->begin() + static_cast<long>(first));
+  std::vector<WordShape> words;
+  for (size_t k = first; k < out->size(); ++k) {
+    const Range sentence = (*out)[k];
+    words.clear();
+    Words(text, sentence, &words);
+    size_t start = sentence.start;
+    Script last_script = Script::kNone;
+    int caps_run = 0;
+    for (size_t j = 0; j < words.size(); ++j) {
+      const WordShape& w = words[j];
+      bool cut = false;
+      if (w.script != Script::kNone && last_script != Script::kNone && w.script != last_script &&
+          j + 1 < words.size()) {
+        // A lone foreign word (a name in Latin letters in an Arabic sentence) is not a change:
+        // require the next word to continue in the new script.
+        cut = words[j + 1].script == w.script || words[j + 1].script == Script::kNone;
+      }
+      if (!cut && caps_run >= 3 && !w.caps && w.script == Script::kLatin) cut = true;
+      if (cut && w.start > start) {
+        result.push_back(TrimRange(text, {start, w.start}));
+        start = w.start;
+      }
+      if (w.script != Script::kNone) last_script = w.script;
+      caps_run = w.caps ? caps_run + 1 : (w.script == Script::kNone ? caps_run : 0);
+    }
+    result.push_back(TrimRange(text, {start, sentence.end}));
+  }
+  out->swap(result);
+}
+
 }  // namespace
 
 void SplitSentences(std::string_view text, Range r, std::vector<Range>* out) {
@@ -128,6 +201,7 @@ void SplitSentences(std::string_view text, Range r, std::vector<Range>* out) {
   if (s.start < s.end) out->push_back(s);
   // Very long sentences (no punctuation for kilobytes: link farms, keyword stuffing, broken
   // input) are scored in pieces cut at whitespace, so memory per piece stays bounded.
+  SplitAtSoftBoundaries(text, first, out);
   bool any_long = false;
   for (size_t k = first; k < out->size(); ++k) any_long |= (*out)[k].size() > kMaxSentenceBytes;
   if (!any_long) return;

@@ -50,7 +50,10 @@ std::pair<size_t, size_t> Ink(const std::string& text, const std::vector<char>& 
 struct Stage2 {
   std::vector<double> x, y, w;
   std::vector<char> whole;  // example is a whole block (else a sentence run)
+  std::vector<char> fold;   // fold of the document it came from
+  int current_fold = 0;
   void Add(const FeatureVector& f, double label, double weight, bool is_whole) {
+    fold.push_back(static_cast<char>(current_fold));
     x.insert(x.end(), f.begin(), f.end());
     y.push_back(label);
     w.push_back(weight);
@@ -201,6 +204,7 @@ Status Train(const TrainOptions& o, const ProgressFn& progress, std::string* mod
     }
     if (spam.empty()) continue;
     Rng rng(o.seed * 1000003u + static_cast<uint64_t>(f));
+    st.current_fold = f;
     SynthDoc doc;
     size_t docs = 0;
     for (const Article& a : data.articles) {
@@ -243,29 +247,59 @@ Status Train(const TrainOptions& o, const ProgressFn& progress, std::string* mod
   }
   std::vector<double> beta = TrainDense(st.x, st.y, st.w, kNumFeatures, 1.0, 50);
   std::vector<float> combiner(beta.begin(), beta.end());
-  Forest forest;
-  if (o.trees > 0) {
-    ForestOptions fo;
-    fo.trees = o.trees;
-    fo.depth = o.tree_depth;
-    std::vector<double> unit(st.y.size(), 1.0);
-    forest = TrainForest(st.x, st.y, unit, kNumFeatures, fo, log);
-  }
+  ForestOptions fo;
+  fo.trees = o.trees;
+  fo.depth = o.tree_depth;
+  auto fit = [&](int skip_fold) {
+    std::vector<double> x, y, w;
+    for (size_t i = 0; i < st.y.size(); ++i) {
+      if (st.fold[i] == skip_fold) continue;
+      x.insert(x.end(), st.x.begin() + static_cast<long>(i * kNumFeatures),
+               st.x.begin() + static_cast<long>((i + 1) * kNumFeatures));
+      y.push_back(st.y[i]);
+      w.push_back(1.0);
+    }
+    return TrainForest(x, y, w, kNumFeatures, fo, log);
+  };
   summary->stage2_examples = st.y.size();
   for (int i = 0; i < kNumFeatures; ++i) {
     summary->combiner.emplace_back(FeatureName(i), beta[static_cast<size_t>(i)]);
   }
   // Thresholds: the score quantiles of clean whole blocks and of clean sentence runs at the
-  // target false-positive rates.
-  Scorer scorer(combiner, &forest);
+  // target false-positive rates, each example scored by a forest that did not see its fold
+  // (in-sample scores are optimistic and would set the thresholds too low).
+  std::vector<double> oof(st.y.size(), 0.0);
+  for (int f = 0; f < 2 && o.trees > 0; ++f) {
+    log("stage 2: held-out forest for fold " + std::to_string(f));
+    Forest held_out = fit(f);
+    Scorer scorer(combiner, &held_out);
+    for (size_t i = 0; i < st.y.size(); ++i) {
+      if (st.fold[i] != f) continue;
+      FeatureVector fv;
+      std::copy(st.x.begin() + static_cast<long>(i * kNumFeatures),
+                st.x.begin() + static_cast<long>((i + 1) * kNumFeatures), fv.begin());
+      oof[i] = scorer.Probability(fv);
+    }
+  }
+  if (o.trees == 0) {
+    Scorer scorer(combiner, nullptr);
+    for (size_t i = 0; i < st.y.size(); ++i) {
+      FeatureVector fv;
+      std::copy(st.x.begin() + static_cast<long>(i * kNumFeatures),
+                st.x.begin() + static_cast<long>((i + 1) * kNumFeatures), fv.begin());
+      oof[i] = scorer.Probability(fv);
+    }
+  }
+  Forest forest;
+  if (o.trees > 0) {
+    log("stage 2: forest on all examples");
+    forest = fit(-1);
+  }
   auto quantile = [&](bool whole, double rate) {
     std::vector<double> scores;
     for (size_t i = 0; i < st.y.size(); ++i) {
       if (st.y[i] > 0.5 || static_cast<bool>(st.whole[i]) != whole) continue;
-      FeatureVector fv;
-      std::copy(st.x.begin() + static_cast<long>(i * kNumFeatures),
-                st.x.begin() + static_cast<long>((i + 1) * kNumFeatures), fv.begin());
-      scores.push_back(scorer.Probability(fv));
+      scores.push_back(oof[i]);
     }
     if (scores.empty()) return 0.5;
     std::sort(scores.begin(), scores.end());
@@ -274,7 +308,7 @@ Status Train(const TrainOptions& o, const ProgressFn& progress, std::string* mod
     return std::clamp(scores[k] + 1e-6, 0.05, 0.995);
   };
   const double threshold = quantile(true, o.target_fpr);
-  const double span_threshold = std::max(threshold, quantile(false, o.target_fpr / 2));
+  const double span_threshold = std::max(threshold, quantile(false, o.span_target_fpr));
   summary->span_threshold = span_threshold;
   summary->threshold = threshold;
   log("stage 2: " + std::to_string(st.y.size()) + " examples (" + std::to_string(pos) +
