@@ -115,9 +115,13 @@ void DetectorImpl::Fill(const std::vector<SentenceStats>& s, size_t b, size_t e,
   for (size_t j = 0; j < order.size() && j < kMaxReasons; ++j) {
     const auto& [id, k] = hits[order[j].second];
     const Rule& r = rules_->rules()[static_cast<size_t>(id)];
-    out->reasons.push_back(Reason{"rule", r.id, r.weight, rules_->MatchedText(id, s[k].canonical)});
+    // The matched text and the feature credits are worked out only for what is reported as
+    // flagged or stripped; a kept block lists the rules it matched and no more.
+    const bool explain = out->decision != Decision::kKeep;
+    out->reasons.push_back(
+        Reason{"rule", r.id, r.weight, explain ? rules_->MatchedText(id, s[k].canonical) : ""});
   }
-  scorer_.Explain(sc.f, kMaxReasons, &out->reasons);
+  if (out->decision != Decision::kKeep) scorer_.Explain(sc.f, kMaxReasons, &out->reasons);
 }
 
 void DetectorImpl::Analyze(std::string_view text, Report* report) const {

@@ -2,20 +2,54 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace spamstrip {
+
+void Forest::Pack() {
+  packed_feature_.clear();
+  packed_threshold_.clear();
+  packed_leaf_.clear();
+  for (const Tree& t : trees) {
+    for (size_t k = 0; k < t.feature.size(); ++k) {
+      // Feature -1 ("always left") becomes feature 0 with an infinite threshold.
+      packed_feature_.push_back(t.feature[k] < 0 ? 0 : t.feature[k]);
+      packed_threshold_.push_back(t.feature[k] < 0 ? std::numeric_limits<float>::infinity()
+                                                    : t.threshold[k]);
+    }
+    packed_leaf_.insert(packed_leaf_.end(), t.leaf.begin(), t.leaf.end());
+  }
+}
 
 double Forest::Predict(const double* x) const {
   double z = base;
   const size_t internal = (size_t(1) << depth) - 1;
-  for (const Tree& t : trees) {
+  if (packed_leaf_.size() != trees.size() * (internal + 1)) {
+    // Not packed (a forest being built): walk the trees directly.
+    for (const Tree& t : trees) {
+      size_t k = 0;
+      while (k < internal) {
+        const int32_t f = t.feature[k];
+        const bool right = f >= 0 && x[f] > static_cast<double>(t.threshold[k]);
+        k = 2 * k + 1 + (right ? 1 : 0);
+      }
+      z += t.leaf[k - internal];
+    }
+    return z;
+  }
+  const int32_t* feature = packed_feature_.data();
+  const float* threshold = packed_threshold_.data();
+  const float* leaf = packed_leaf_.data();
+  for (size_t t = 0; t < trees.size(); ++t) {
     size_t k = 0;
     while (k < internal) {
-      const int32_t f = t.feature[k];
-      const bool right = f >= 0 && x[f] > static_cast<double>(t.threshold[k]);
-      k = 2 * k + 1 + (right ? 1 : 0);
+      // Same comparison as training: the double feature against the float threshold.
+      k = 2 * k + 1 + static_cast<size_t>(x[feature[k]] > static_cast<double>(threshold[k]));
     }
-    z += t.leaf[k - internal];
+    z += leaf[k - internal];
+    feature += internal;
+    threshold += internal;
+    leaf += internal + 1;
   }
   return z;
 }
@@ -142,11 +176,12 @@ Forest TrainForest(const std::vector<double>& x, const std::vector<double>& y,
     }
     for (size_t i = 0; i < n; ++i) F[i] += tree.leaf[node[i] - internal];
     forest.trees.push_back(std::move(tree));
-    if (log && (t + 1) % 50 == 0) {
+    if (log && (t + 1) % 100 == 0) {
       log("stage 2: tree " + std::to_string(t + 1) + "/" + std::to_string(o.trees) +
           ", mean loss " + std::to_string(loss / sw));
     }
   }
+  forest.Pack();
   return forest;
 }
 

@@ -31,10 +31,18 @@ class Forest {
   std::vector<Tree> trees;
 
   bool empty() const { return trees.empty(); }
+  // Packs the trees into contiguous arrays for Predict(); call after filling `trees`.
+  void Pack();
   // Log-odds for feature vector x (size >= number of features the forest was trained on).
   double Predict(const double* x) const;
   // Adds each feature's credit to contrib[f] and returns the bias part (base + root values).
   double Explain(const double* x, double* contrib) const;
+
+ private:
+  // All trees' internal nodes back to back (feature, threshold), then all leaves.
+  std::vector<int32_t> packed_feature_;
+  std::vector<float> packed_threshold_;
+  std::vector<float> packed_leaf_;
 };
 
 struct ForestOptions {

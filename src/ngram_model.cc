@@ -255,6 +255,7 @@ Status NgramModel::Load(std::string_view b, const std::string& name) {
   span_threshold_ = GetF32(b, 56);
   combiner_.resize(ncomb);
   for (uint32_t i = 0; i < ncomb; ++i) combiner_[i] = GetF32(b, kHeaderSize + 4 * i);
+  forest.Pack();
   forest_ = std::move(forest);
   const size_t woff = at;
   weights_.resize(size_t(1) << bits);

@@ -78,7 +78,10 @@ class NgramModel {
   double span_threshold() const { return span_threshold_; }
   const std::vector<float>& combiner() const { return combiner_; }
   const Forest& forest() const { return forest_; }
-  void set_forest(Forest f) { forest_ = std::move(f); }
+  void set_forest(Forest f) {
+    forest_ = std::move(f);
+    forest_.Pack();
+  }
 
   // Used by the trainer to build a model.
   void Set(const NgramConfig& config, float bias, const std::vector<float>& weights,

@@ -31,9 +31,16 @@ BlockKind Classify(std::string_view s, size_t lines_in_paragraph) {
   bool in_word = false;
   size_t i = 0;
   while (i < s.size()) {
-    size_t len;
-    char32_t c = DecodeUtf8(s, i, &len);
-    CharClass cls = GetCharInfo(c).cls;
+    size_t len = 1;
+    const unsigned char b = static_cast<unsigned char>(s[i]);
+    CharClass cls;
+    if (b < 0x80) {  // ASCII fast path
+      cls = ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') ? CharClass::kLetter
+            : (b >= '0' && b <= '9')                 ? CharClass::kDigit
+                                                     : CharClass::kOther;
+    } else {
+      cls = GetCharInfo(DecodeUtf8(s, i, &len)).cls;
+    }
     bool w = cls == CharClass::kLetter || cls == CharClass::kDigit;
     if (cls == CharClass::kLetter) ++letters;
     if (w && !in_word) ++words;
@@ -89,6 +96,16 @@ void Words(std::string_view text, Range r, std::vector<WordShape>* out) {
     int counts[static_cast<int>(Script::kCount)] = {};
     int letters = 0, lower = 0;
     while (i < r.end && !IsSpaceByte(text[i])) {
+      const unsigned char b = static_cast<unsigned char>(text[i]);
+      if (b < 0x80) {  // ASCII fast path
+        if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') {
+          ++letters;
+          ++counts[static_cast<int>(Script::kLatin)];
+          if (b >= 'a') ++lower;
+        }
+        ++i;
+        continue;
+      }
       size_t len;
       char32_t c = DecodeUtf8(text, i, &len);
       const CharInfo& info = GetCharInfo(c);
