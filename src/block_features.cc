@@ -128,7 +128,18 @@ void ComputeSentenceStats(std::string_view text, Range range, const RuleSet* rul
   out->words = static_cast<int>(tokens.words.size());
   for (const Token& t : tokens.words) {
     if (!t.has_letter) continue;
-    (t.chars >= 4 ? out->content : out->shorts).push_back(WordCount{HashBytes(tokens.Word(t), 0), 1, 0});
+    // Content words are compared by their first six characters, a crude stem that lets
+    // inflected forms (Russian cases, English plurals) count as the same word.
+    std::string_view w = tokens.Word(t);
+    if (t.chars > 6) {
+      size_t cps = 0, cut = 0;
+      while (cut < w.size() && cps < 7) {
+        if ((static_cast<unsigned char>(w[cut]) & 0xC0) != 0x80 && ++cps == 7) break;
+        ++cut;
+      }
+      w = w.substr(0, cut);
+    }
+    (t.chars >= 4 ? out->content : out->shorts).push_back(WordCount{HashBytes(w, 0), 1, 0});
   }
   CountWords(&out->content);
   CountWords(&out->shorts);

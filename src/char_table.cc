@@ -106,6 +106,7 @@ class Builder {
       default: info->cls = CharClass::kOther;
     }
     if (c == 0x034F || (c >= 0xFE00 && c <= 0xFE0F)) info->cls = CharClass::kIgnorable;
+    if (nfkc_ != nullptr) info->boundary_before = nfkc_->hasBoundaryBefore(u);
     if (info->cls == CharClass::kIgnorable) return std::string();
     UErrorCode err = U_ZERO_ERROR;
     info->script = MapScript(uscript_getScript(u, &err));

@@ -38,6 +38,9 @@ struct CharInfo {
   char latin_lookalike = 0;
   // For ASCII letters: the Cyrillic letter it is confusable with (a->а, e->е, ...); 0 if none.
   char16_t cyrillic_lookalike = 0;
+  // False when the character may combine with the one before it under NFKC (a combining
+  // accent, a voiced-sound mark): such runs are normalised together, not one by one.
+  bool boundary_before = true;
   // The NFKC_Casefold form, UTF-8. Empty for ignorable characters (zero-width, bidi controls,
   // soft hyphen, other format characters). Points into static storage; never dangles.
   std::string_view folded;

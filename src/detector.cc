@@ -20,7 +20,7 @@ namespace spamstrip {
 namespace {
 
 constexpr size_t kMaxReasons = 6;
-constexpr size_t kMaxSpanSearch = 24;  // sentences; longer blocks only try prefixes/suffixes
+constexpr size_t kMaxSpanSearch = 24;  // sentences; longer blocks try fewer runs
 // A block judged spam as a whole is cut at sentence level instead only when what would remain
 // scores below this.
 constexpr double kClearlyClean = 0.05;
@@ -158,17 +158,23 @@ void DetectorImpl::Analyze(std::string_view text, Report* report) const {
     // The best run containing the seed (runs that are not the whole block).
     size_t bb = seed, be = seed + 1;
     Scored best = single[seed];
-    for (size_t b = 0; b <= seed; ++b) {
-      for (size_t e = seed + 1; e <= n; ++e) {
-        if ((b == 0 && e == n) || (b == seed && e == seed + 1)) continue;
-        if (n > kMaxSpanSearch && b != 0 && e != n) continue;
-        Scored sc = ScoreRange(doc, i, b, e);
-        if (sc.p > best.p + 1e-9) {
-          best = sc;
-          bb = b;
-          be = e;
-        }
+    auto consider = [&](size_t b, size_t e) {
+      if ((b == 0 && e == n) || (b == seed && e == seed + 1)) return;
+      Scored sc = ScoreRange(doc, i, b, e);
+      if (sc.p > best.p + 1e-9) {
+        best = sc;
+        bb = b;
+        be = e;
       }
+    };
+    if (n <= kMaxSpanSearch) {
+      for (size_t b = 0; b <= seed; ++b) {
+        for (size_t e = seed + 1; e <= n; ++e) consider(b, e);
+      }
+    } else {
+      // Long blocks: the seed with everything after it or before it, nothing else (linear).
+      consider(seed, n);
+      consider(0, seed + 1);
     }
     if (best.p < span_threshold_) continue;
     // A few words at the end of a paragraph ("Great service.", a quote) are too little to cut.

@@ -8,7 +8,7 @@ void SynthesizeDocument(const Article& article, const std::vector<const Labelled
                         double clean_frac, Rng* rng, SynthDoc* out) {
   out->text.clear();
   out->spam.clear();
-  enum Mode { kBlock, kInline, kCluster };
+  enum Mode { kBlock, kInline, kCluster, kLine };
   std::map<size_t, std::vector<Mode>> plan;
   const size_t n = article.paragraphs.size();
   if (rng->Uniform() >= clean_frac) {
@@ -16,8 +16,8 @@ void SynthesizeDocument(const Article& article, const std::vector<const Labelled
     const int k = kCounts[rng->Below(6)];
     for (int i = 0; i < k; ++i) {
       const double u = rng->Uniform();
-      const Mode m = u < 0.65 ? kBlock : (u < 0.90 ? kInline : kCluster);
-      const size_t where = rng->Below(n + (m != kInline ? 1 : 0));
+      const Mode m = u < 0.60 ? kBlock : (u < 0.85 ? kInline : (u < 0.95 ? kCluster : kLine));
+      const size_t where = rng->Below(n + (m == kBlock || m == kCluster ? 1 : 0));
       plan[where].push_back(m);
     }
   }
@@ -47,11 +47,21 @@ void SynthesizeDocument(const Article& article, const std::vector<const Labelled
       }
     }
     if (j == n) break;
-    start_paragraph();
+    // Some real paragraphs continue the previous one on a new line (a heading over its text,
+    // a caption under a share count), so that lines next to real lines are seen in training.
+    if (j > 0 && !out->text.empty() && rng->Uniform() < 0.15) {
+      out->text += "\n";
+    } else {
+      start_paragraph();
+    }
     out->text += article.paragraphs[j];
     for (Mode m : modes) {
       if (m == kInline) {
         out->text += " ";
+        add_spam(*spam[rng->Below(spam.size())]);
+      } else if (m == kLine) {
+        // A spam line slipped in under a real line of the same paragraph.
+        out->text += "\n";
         add_spam(*spam[rng->Below(spam.size())]);
       }
     }

@@ -1,6 +1,7 @@
 // doc_synth.h — training documents made by injecting spam into real articles, the way hacked
-// pages carry it: a paragraph of its own, a sentence appended to a real paragraph, or a
-// cluster of 3-6 spam lines (a link farm). Used only by the trainer (stage 2).
+// pages carry it: a paragraph of its own, a sentence appended to a real paragraph, a cluster
+// of 3-6 spam lines (a link farm), or one spam line under a real line. Some real paragraphs are
+// joined to the previous one by a single line break. Used only by the trainer (stage 2).
 #ifndef SPAMSTRIP_SRC_DOC_SYNTH_H_
 #define SPAMSTRIP_SRC_DOC_SYNTH_H_
 

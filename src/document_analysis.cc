@@ -21,9 +21,10 @@ void AnalyzeDocument(std::string_view text, const RuleSet* rules, const NgramMod
   }
   for (auto& sents : out->sentences) out->context.Annotate(&sents);
   out->block_ngram.assign(out->blocks.size(), 0.0);
+  out->block_ngram_sum.assign(out->blocks.size(), NgramScore());
   if (model != nullptr) {
     for (size_t i = 0; i < out->blocks.size(); ++i) {
-      NgramScore sc;
+      NgramScore& sc = out->block_ngram_sum[i];
       for (const auto& st : out->sentences[i]) {
         sc.sum += st.ngram.sum;
         sc.count += st.ngram.count;
@@ -54,11 +55,10 @@ FeatureVector RunFeatures(const AnalyzedDocument& doc, size_t block, size_t b, s
         neighbour = std::max(neighbour, doc.block_ngram[j]);
       }
     } else {
-      NgramScore rest;
-      for (size_t k = 0; k < sents.size(); ++k) {
-        if (k >= b && k < e) continue;
-        rest.sum += sents[k].ngram.sum;
-        rest.count += sents[k].ngram.count;
+      NgramScore rest = doc.block_ngram_sum[block];  // the block minus the run
+      for (size_t k = b; k < e; ++k) {
+        rest.sum -= sents[k].ngram.sum;
+        rest.count -= sents[k].ngram.count;
       }
       if (rest.count > 0) neighbour = model->Logit(rest);
     }

@@ -15,6 +15,7 @@ struct AnalyzedDocument {
   std::vector<Segment> blocks;
   std::vector<std::vector<SentenceStats>> sentences;  // per block
   std::vector<double> block_ngram;                    // n-gram log-odds of each whole block
+  std::vector<NgramScore> block_ngram_sum;            // n-gram sums of each whole block
   DocContext context;
 };
 

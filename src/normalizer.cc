@@ -1,5 +1,8 @@
 #include "normalizer.h"
 
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
 #include <algorithm>
 
 #include "char_table.h"
@@ -14,13 +17,28 @@ struct Unit {
   char ascii;        // replacement ASCII letter, or 0 to use info->folded
   char16_t cyr;      // replacement Cyrillic letter, or 0
   char32_t cp;
+  int composed;      // >= 0: index of a normalised multi-character segment replacing info->folded
 };
+
+// NFKC_Casefold of a run of characters that combine (base + accents), UTF-8.
+std::string NormalizeSegment(std::string_view utf8) {
+  UErrorCode err = U_ZERO_ERROR;
+  const icu::Normalizer2* n = icu::Normalizer2::getNFKCCasefoldInstance(err);
+  std::string out;
+  if (U_FAILURE(err) || n == nullptr) return std::string(utf8);
+  icu::UnicodeString src = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  icu::UnicodeString dst = n->normalize(src, err);
+  if (U_FAILURE(err)) return std::string(utf8);
+  dst.toUTF8String(out);
+  return out;
+}
 
 bool IsWordUnit(const Unit& u) {
   return u.info->cls == CharClass::kLetter || u.info->cls == CharClass::kDigit;
 }
 
 bool IsAsciiLetterOut(const Unit& u) {
+  if (u.composed >= 0) return false;
   if (u.ascii) return true;
   return u.info->folded.size() == 1 && u.info->folded[0] >= 'a' && u.info->folded[0] <= 'z' &&
          !u.cyr;
@@ -72,15 +90,34 @@ void Normalize(std::string_view input, CanonicalText* out) {
   out->text.clear();
   out->src.clear();
   out->words = out->mixed_script_words = out->leet_folds = 0;
-  std::vector<Unit> units;
+  thread_local std::vector<Unit> units;
+  thread_local std::vector<std::string> composed;
+  units.clear();
+  composed.clear();
   units.reserve(input.size());
   size_t i = 0;
   while (i < input.size()) {
     size_t len;
     char32_t c = DecodeUtf8(input, i, &len);
     const CharInfo& info = GetCharInfo(c);
+    // Does a combining character follow? Then normalise the whole run at once (NFKC composes
+    // "e" + U+0301 into "é"); it counts as one unit placed at the run's first byte.
+    size_t j = i + len;
+    while (j < input.size() && static_cast<unsigned char>(input[j]) >= 0x80) {
+      size_t l2;
+      char32_t c2 = DecodeUtf8(input, j, &l2);
+      const CharInfo& next = GetCharInfo(c2);
+      if (next.boundary_before || next.cls == CharClass::kIgnorable) break;
+      j += l2;
+    }
+    if (j > i + len) {
+      composed.push_back(NormalizeSegment(input.substr(i, j - i)));
+      units.push_back(Unit{static_cast<uint32_t>(i), &info, 0, 0, c, static_cast<int>(composed.size() - 1)});
+      i = j;
+      continue;
+    }
     if (info.cls != CharClass::kIgnorable) {
-      units.push_back(Unit{static_cast<uint32_t>(i), &info, 0, 0, c});
+      units.push_back(Unit{static_cast<uint32_t>(i), &info, 0, 0, c, -1});
     }
     i += len;
   }
@@ -107,7 +144,9 @@ void Normalize(std::string_view input, CanonicalText* out) {
   out->src.reserve(input.size() + 1);
   for (const Unit& u : units) {
     size_t before = out->text.size();
-    if (u.ascii) {
+    if (u.composed >= 0) {
+      out->text.append(composed[static_cast<size_t>(u.composed)]);
+    } else if (u.ascii) {
       out->text.push_back(u.ascii);
     } else if (u.cyr) {
       AppendUtf8(u.cyr, &out->text);

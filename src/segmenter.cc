@@ -54,8 +54,30 @@ BlockKind Classify(std::string_view s, size_t lines_in_paragraph) {
   for (const char* p : kCaption) {
     if (StartsWithCi(s, p)) return BlockKind::kCaption;
   }
-  char last = s.back();
-  bool terminal = last == '.' || last == '!' || last == '?' || last == '"' || last == ':';
+  // The last character that is not a closing quote or bracket decides.
+  size_t end = s.size();
+  for (;;) {
+    if (end > 0 && (s[end - 1] == '"' || s[end - 1] == '\'' || s[end - 1] == ')')) {
+      --end;
+    } else if (end >= 3 && static_cast<unsigned char>(s[end - 3]) == 0xE2 &&
+               static_cast<unsigned char>(s[end - 2]) == 0x80 &&
+               (static_cast<unsigned char>(s[end - 1]) == 0x9D ||
+                static_cast<unsigned char>(s[end - 1]) == 0x99)) {  // ” ’
+      end -= 3;
+    } else if (end >= 2 && static_cast<unsigned char>(s[end - 2]) == 0xC2 &&
+               static_cast<unsigned char>(s[end - 1]) == 0xBB) {  // »
+      end -= 2;
+    } else {
+      break;
+    }
+  }
+  const char last = end > 0 ? s[end - 1] : s.back();
+  const bool quoted = end < s.size();
+  bool terminal = last == '.' || last == '!' || last == '?' || last == ':' ||
+                  (quoted && last != ',') ||
+                  (end >= 3 && static_cast<unsigned char>(s[end - 3]) == 0xE2 &&
+                   static_cast<unsigned char>(s[end - 2]) == 0x80 &&
+                   static_cast<unsigned char>(s[end - 1]) == 0xA6);  // …
   if (words <= 12 && !terminal) return BlockKind::kHeading;
   return lines_in_paragraph > 1 ? BlockKind::kLine : BlockKind::kParagraph;
 }
@@ -163,6 +185,24 @@ void SplitAtSoftBoundaries(std::string_view text, size_t first, std::vector<Rang
   out->swap(result);
 }
 
+// True when the word ending at text[end] (a '.') is a title or abbreviation that is normally
+// followed by a name or number: "Mrs. Laura", "Dr. Helen", "No. 10", "St. Louis".
+bool EndsWithTitle(std::string_view text, size_t begin, size_t end) {
+  size_t b = end;
+  while (b > begin && !IsSpaceByte(text[b - 1]) && text[b - 1] != '(' && text[b - 1] != '"') --b;
+  std::string lower;
+  for (char c : text.substr(b, end - b)) {
+    lower.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c);
+  }
+  static const char* const kTitles[] = {"mr", "mrs", "ms", "dr", "prof", "st", "sen", "rep",
+                                        "gov", "gen", "col", "capt", "lt", "sgt", "rev",
+                                        "vs", "fig", "mt", "ft", "hon", "pres", "supt", "insp"};
+  for (const char* t : kTitles) {
+    if (lower == t) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void SplitSentences(std::string_view text, Range r, std::vector<Range>* out) {
@@ -202,8 +242,9 @@ void SplitSentences(std::string_view text, Range r, std::vector<Range>* out) {
       while (next < r.end && IsSpaceByte(text[next])) ++next;
       // A lower-case start continues the sentence only after an abbreviation ("approx. five",
       // "U.S. officials" is handled by the caller seeing an upper-case letter anyway).
-      bool continues = next < r.end && text[next] >= 'a' && text[next] <= 'z' &&
-                       EndsWithAbbreviation(text, start, i);
+      bool continues = (next < r.end && text[next] >= 'a' && text[next] <= 'z' &&
+                        EndsWithAbbreviation(text, start, i)) ||
+                       (c == '.' && EndsWithTitle(text, start, i));
       if (next < r.end && !continues) {
         Range s = TrimRange(text, {start, after});
         if (s.start < s.end) out->push_back(s);
