@@ -58,50 +58,21 @@ uint32_t Crc(std::string_view b) {
 }  // namespace
 
 void ExtractNgrams(const Tokens& tokens, const NgramConfig& config, std::vector<uint32_t>* buckets) {
-  const int bits = config.hash_bits;
-  uint64_t prev = 0;
-  bool have_prev = false;
-  std::string padded;
-  std::vector<uint32_t> cp_starts;
-  for (const Token& t : tokens.words) {
-    std::string_view w = tokens.Word(t);
-    const uint64_t h = HashBytes(w, config.seed);
-    if (config.word_max_n >= 1) buckets->push_back(Bucket(UnigramId(h), bits));
-    if (config.word_max_n >= 2 && have_prev) buckets->push_back(Bucket(BigramId(prev, h), bits));
-    prev = h;
-    have_prev = true;
-    if (config.char_min_n <= 0 || !t.has_letter) continue;
-    padded.clear();
-    padded.push_back('<');
-    padded.append(w);
-    padded.push_back('>');
-    cp_starts.clear();
-    for (size_t i = 0; i < padded.size(); ++i) {
-      if ((static_cast<uint8_t>(padded[i]) & 0xC0) != 0x80) cp_starts.push_back(static_cast<uint32_t>(i));
-    }
-    const size_t ncp = cp_starts.size();
-    cp_starts.push_back(static_cast<uint32_t>(padded.size()));
-    for (int n = config.char_min_n; n <= config.char_max_n; ++n) {
-      const size_t un = static_cast<size_t>(n);
-      if (ncp < un) break;
-      for (size_t i = 0; i + un <= ncp; ++i) {
-        std::string_view g(padded.data() + cp_starts[i], cp_starts[i + un] - cp_starts[i]);
-        buckets->push_back(Bucket(CharGramId(g, un, config.seed), bits));
-      }
-    }
-  }
+  ForEachNgram(tokens, config, [buckets](uint32_t b) { buckets->push_back(b); });
 }
 
 NgramScore NgramModel::Score(const Tokens& tokens) const {
   NgramScore s;
   if (weights_.empty()) return s;
-  thread_local std::vector<uint32_t> buckets;
-  buckets.clear();
-  ExtractNgrams(tokens, config_, &buckets);
   int64_t acc = 0;
-  for (uint32_t b : buckets) acc += weights_[b];
+  int count = 0;
+  const int16_t* w = weights_.data();
+  ForEachNgram(tokens, config_, [&](uint32_t b) {
+    acc += w[b];
+    ++count;
+  });
   s.sum = static_cast<double>(acc) * scale_;
-  s.count = static_cast<int>(buckets.size());
+  s.count = count;
   return s;
 }
 

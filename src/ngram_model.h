@@ -35,6 +35,7 @@
 
 #include "spamstrip/status.h"
 #include "gbdt.h"
+#include "ngram_hash.h"
 #include "tokenizer.h"
 
 namespace spamstrip {
@@ -46,6 +47,45 @@ struct NgramConfig {
   int char_max_n = 5;
   uint64_t seed = 0x5350414d53545250ull;  // "SPAMSTRP"
 };
+
+// Calls sink(bucket) for every n-gram feature of `tokens` (with repeats), in a fixed order:
+// per word, its unigram, the bigram with the previous word, then its character n-grams by
+// increasing n and position.
+template <typename Sink>
+void ForEachNgram(const Tokens& tokens, const NgramConfig& config, Sink&& sink) {
+  const int bits = config.hash_bits;
+  uint64_t prev = 0;
+  bool have_prev = false;
+  thread_local std::string padded;
+  thread_local std::vector<uint32_t> cp_starts;
+  for (const Token& t : tokens.words) {
+    std::string_view w = tokens.Word(t);
+    const uint64_t h = HashBytes(w, config.seed);
+    if (config.word_max_n >= 1) sink(Bucket(UnigramId(h), bits));
+    if (config.word_max_n >= 2 && have_prev) sink(Bucket(BigramId(prev, h), bits));
+    prev = h;
+    have_prev = true;
+    if (config.char_min_n <= 0 || !t.has_letter) continue;
+    padded.clear();
+    padded.push_back('<');
+    padded.append(w);
+    padded.push_back('>');
+    cp_starts.clear();
+    for (size_t i = 0; i < padded.size(); ++i) {
+      if ((static_cast<uint8_t>(padded[i]) & 0xC0) != 0x80) cp_starts.push_back(static_cast<uint32_t>(i));
+    }
+    const size_t ncp = cp_starts.size();
+    cp_starts.push_back(static_cast<uint32_t>(padded.size()));
+    for (int n = config.char_min_n; n <= config.char_max_n; ++n) {
+      const size_t un = static_cast<size_t>(n);
+      if (ncp < un) break;
+      for (size_t i = 0; i + un <= ncp; ++i) {
+        std::string_view g(padded.data() + cp_starts[i], cp_starts[i + un] - cp_starts[i]);
+        sink(Bucket(CharGramId(g, un, config.seed), bits));
+      }
+    }
+  }
+}
 
 // Appends the bucket of every n-gram feature of `tokens` to *buckets (with repeats).
 void ExtractNgrams(const Tokens& tokens, const NgramConfig& config, std::vector<uint32_t>* buckets);
