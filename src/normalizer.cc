@@ -86,10 +86,53 @@ size_t CanonicalText::ToCanonical(size_t in) const {
   return static_cast<size_t>(it - src.begin());
 }
 
+namespace {
+
+bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
+
+// The whole input is ASCII: lower-case it and fold leet digits in place; offsets are identity.
+// Same result as the general path (NFKC_Casefold of ASCII is lower-casing; control characters
+// other than whitespace are format characters and are dropped there, so they are here too).
+bool NormalizeAscii(std::string_view input, CanonicalText* out) {
+  for (char c : input) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  out->text.resize(input.size());
+  out->src.resize(input.size() + 1);
+  size_t n = 0;
+  bool in_word = false;
+  for (size_t i = 0; i < input.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(input[i]);
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != 0x0B && c != 0x0C) continue;
+    if (c == 0x7F) continue;
+    if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');
+    const bool word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    if (word && !in_word) ++out->words;
+    in_word = word;
+    out->text[n] = static_cast<char>(c);
+    out->src[n] = static_cast<uint32_t>(i);
+    ++n;
+  }
+  out->text.resize(n);
+  out->src[n] = static_cast<uint32_t>(input.size());
+  out->src.resize(n + 1);
+  for (size_t k = 1; k + 1 < n; ++k) {
+    const char l = LeetLetter(static_cast<unsigned char>(out->text[k]));
+    if (l && IsAsciiLower(out->text[k - 1]) && IsAsciiLower(out->text[k + 1])) {
+      out->text[k] = l;
+      ++out->leet_folds;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
 void Normalize(std::string_view input, CanonicalText* out) {
   out->text.clear();
   out->src.clear();
   out->words = out->mixed_script_words = out->leet_folds = 0;
+  if (NormalizeAscii(input, out)) return;
   thread_local std::vector<Unit> units;
   thread_local std::vector<std::string> composed;
   units.clear();

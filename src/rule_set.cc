@@ -152,22 +152,20 @@ Status RuleSet::Parse(std::string_view text, const std::string& name) {
 }
 
 Status RuleSet::Compile() {
-  compiled_.clear();
   filter_ = std::make_unique<re2::FilteredRE2>(3);
   atoms_.reset();
-  for (const Rule& r : rules_) {
-    auto re = std::make_unique<RE2>(r.pattern, PatternOptions());
-    if (!re->ok()) {
-      return Status::Corrupt(r.file + ":" + std::to_string(r.line) + ": rule " + r.id +
-                             ": bad pattern: " + re->error());
-    }
+  for (size_t i = 0; i < rules_.size(); ++i) {
+    const Rule& r = rules_[i];
     int id = -1;
-    if (filter_->Add(r.pattern, PatternOptions(), &id) != RE2::NoError ||
-        id != static_cast<int>(compiled_.size())) {
+    if (filter_->Add(r.pattern, PatternOptions(), &id) != RE2::NoError) {
+      RE2 re(r.pattern, PatternOptions());  // only to get RE2's message
       return Status::Corrupt(r.file + ":" + std::to_string(r.line) + ": rule " + r.id +
-                             ": pattern rejected by the prefilter");
+                             ": bad pattern: " + re.error());
     }
-    compiled_.push_back(std::move(re));
+    if (id != static_cast<int>(i)) {
+      return Status::Corrupt(r.file + ":" + std::to_string(r.line) + ": rule " + r.id +
+                             ": prefilter numbered it " + std::to_string(id));
+    }
   }
   if (rules_.empty()) return Status::Ok();
   std::vector<std::string> atoms;
@@ -197,8 +195,8 @@ void RuleSet::Match(std::string_view canonical, std::vector<int>* ids) const {
 
 std::string RuleSet::MatchedText(int id, std::string_view canonical) const {
   re2::StringPiece m;
-  if (id < 0 || static_cast<size_t>(id) >= compiled_.size()) return "";
-  if (!compiled_[static_cast<size_t>(id)]->Match(canonical, 0, canonical.size(), RE2::UNANCHORED,
+  if (id < 0 || static_cast<size_t>(id) >= rules_.size() || !filter_) return "";
+  if (!filter_->GetRE2(id).Match(canonical, 0, canonical.size(), RE2::UNANCHORED,
                                                   &m, 1)) {
     return "";
   }
@@ -214,13 +212,13 @@ std::vector<std::string> RuleSet::CheckExamples() const {
     if (r.about.empty()) errors.push_back(where + "no 'about' line");
     for (const auto& ex : r.match) {
       Normalize(ex, &ct);
-      if (!RE2::PartialMatch(ct.text, *compiled_[i])) {
+      if (!RE2::PartialMatch(ct.text, filter_->GetRE2(static_cast<int>(i)))) {
         errors.push_back(where + "does not match its example '" + ex + "'");
       }
     }
     for (const auto& ex : r.nomatch) {
       Normalize(ex, &ct);
-      if (RE2::PartialMatch(ct.text, *compiled_[i])) {
+      if (RE2::PartialMatch(ct.text, filter_->GetRE2(static_cast<int>(i)))) {
         errors.push_back(where + "matches its counter-example '" + ex + "'");
       }
     }

@@ -51,7 +51,7 @@ class RuleSet {
   // Parses rule text; `name` is used in error messages ("name:line: ..."). May be called for
   // several files; ids must be unique across all of them. Call Compile() once afterwards.
   Status Parse(std::string_view text, const std::string& name);
-  // Compiles every pattern (each alone, for error messages with file:line, then as one Set).
+  // Compiles every pattern into the prefilter (errors name file:line with RE2's message).
   Status Compile();
 
   // Appends to *ids the indices of rules matching `canonical` (sorted ascending). Requires
@@ -69,7 +69,6 @@ class RuleSet {
 
  private:
   std::vector<Rule> rules_;
-  std::vector<std::unique_ptr<re2::RE2>> compiled_;
   std::unique_ptr<re2::FilteredRE2> filter_;
   std::unique_ptr<AtomMatcher> atoms_;  // null when the prefilter produced no atoms
   size_t unfiltered_ = 0;            // patterns without atoms (they run on every text)
