@@ -21,10 +21,9 @@
 #include <ctime>
 #include <fstream>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "bench_text.h"
 #include "spamstrip/detector.h"
@@ -173,7 +172,8 @@ int main(int argc, char** argv) {
   std::printf("docs %zu\n", docs.size());
   std::printf("reps %d\n", reps);
   std::printf("input_mb %.3f\n", static_cast<double>(bytes) / 1e6);
-  std::printf("mean_doc_bytes %.0f\n", static_cast<double>(bytes) / static_cast<double>(docs.size()));
+  std::printf("mean_doc_bytes %.0f\n",
+              static_cast<double>(bytes) / static_cast<double>(docs.size()));
   std::printf("seconds %.3f\n", secs);
   std::printf("cpu_seconds %.3f\n", cpu_secs);
   std::printf("mb_per_s %.2f\n", mb / secs);

@@ -14,10 +14,9 @@
 #include <cstdlib>
 #include <fstream>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "bench_text.h"
 #include "block_features.h"
@@ -91,7 +90,8 @@ std::vector<std::string_view> Sentences(const std::string& doc) {
   SegmentText(doc, &segs);
   std::vector<std::string_view> out;
   for (const auto& s : segs) {
-    for (const auto& r : s.sentences) out.push_back(std::string_view(doc).substr(r.start, r.size()));
+    for (const auto& r : s.sentences)
+      out.push_back(std::string_view(doc).substr(r.start, r.size()));
   }
   return out;
 }

@@ -11,18 +11,18 @@
 //     ("cands"; every sentence for a rule without a prefilter literal).
 // Prints the N rules with the highest confirmation cost (default 25), with their share of the
 // sum over all rules, candidate and match counts, and file:line.
+#include <re2/filtered_re2.h>
+#include <re2/re2.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
-#include <re2/filtered_re2.h>
-#include <re2/re2.h>
 
 #include "atom_matcher.h"
 #include "bench_text.h"
@@ -181,13 +181,15 @@ int main(int argc, char** argv) {
               texts.size(), static_cast<double>(bytes) / 1e6, all.size(), unfiltered.size());
   std::printf("full RuleSet::Match: %.1f ms CPU = %.1f MB/s, %zu matches\n", full / 1e3,
               static_cast<double>(bytes) / full, hits);
-  std::printf("  prefilter: %.1f ms = atom scan (AtomMatcher::Find, %zu atoms) %.1f ms + "
-              "FilteredRE2::AllPotentials %.1f ms\n",
-              prefilter / 1e3, atoms.size(), scan / 1e3, (prefilter - scan) / 1e3);
-  std::printf("  confirmations: %zu RE2 runs (%.1f per sentence), %.1f ms in all, %.2f us per "
-              "run\n",
-              total_candidates, static_cast<double>(total_candidates) / static_cast<double>(texts.size()),
-              sum / 1e3, total_candidates ? sum / static_cast<double>(total_candidates) : 0.0);
+  std::printf(
+      "  prefilter: %.1f ms = atom scan (AtomMatcher::Find, %zu atoms) %.1f ms + "
+      "FilteredRE2::AllPotentials %.1f ms\n",
+      prefilter / 1e3, atoms.size(), scan / 1e3, (prefilter - scan) / 1e3);
+  std::printf(
+      "  confirmations: %zu RE2 runs (%.1f per sentence), %.1f ms in all, %.2f us per "
+      "run\n",
+      total_candidates, static_cast<double>(total_candidates) / static_cast<double>(texts.size()),
+      sum / 1e3, total_candidates ? sum / static_cast<double>(total_candidates) : 0.0);
   std::printf("%-8s %-6s %-10s %-7s %-7s %s\n", "ms", "share", "prefilter", "cands", "hits",
               "rule (file:line)");
   for (size_t k = 0; k < costs.size() && k < top; ++k) {

@@ -12,7 +12,8 @@ AtomMatcher::AtomMatcher(const std::vector<std::string>& atoms) : atom_count_(at
     for (char c : a) used[static_cast<uint8_t>(c)] = true;
   }
   for (int b = 0; b < 256; ++b) {
-    byte_class_[static_cast<size_t>(b)] = used[static_cast<size_t>(b)] ? static_cast<uint8_t>(classes_++) : 0;
+    byte_class_[static_cast<size_t>(b)] =
+        used[static_cast<size_t>(b)] ? static_cast<uint8_t>(classes_++) : 0;
   }
   const size_t k = static_cast<size_t>(classes_);
   // Trie.

@@ -30,9 +30,9 @@ class AtomMatcher {
  private:
   std::array<uint8_t, 256> byte_class_{};
   int classes_ = 1;
-  std::vector<int32_t> next_;          // states x classes
-  std::vector<uint32_t> output_begin_; // per state, into outputs_ (all atoms ending here,
-  std::vector<int32_t> outputs_;       // including those reached through failure links)
+  std::vector<int32_t> next_;           // states x classes
+  std::vector<uint32_t> output_begin_;  // per state, into outputs_ (all atoms ending here,
+  std::vector<int32_t> outputs_;        // including those reached through failure links)
   size_t atom_count_ = 0;
 };
 

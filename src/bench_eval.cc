@@ -1,7 +1,6 @@
-#include <nlohmann/json.hpp>
-
 #include <fstream>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <thread>
 
 #include "spamstrip/detector.h"
@@ -30,8 +29,8 @@ Status ReadBench(const std::string& path, std::vector<BenchDoc>* docs) {
                            s.value("category", ""), s.value("mode", "")});
       }
       for (const auto& b : j.value("blocks", nlohmann::json::array())) {
-        d.blocks.push_back({b.at("start").get<size_t>(), b.at("end").get<size_t>(),
-                            b.value("label", "clean")});
+        d.blocks.push_back(
+            {b.at("start").get<size_t>(), b.at("end").get<size_t>(), b.value("label", "clean")});
       }
       for (const auto& s : d.spans) {
         if (s.start > s.end || s.end > d.text.size()) {
@@ -129,7 +128,9 @@ BenchFigures ScoreBench(const std::vector<BenchDoc>& docs,
       }
     }
   }
-  auto ratio = [](long a, long b) { return b ? static_cast<double>(a) / static_cast<double>(b) : 0.0; };
+  auto ratio = [](long a, long b) {
+    return b ? static_cast<double>(a) / static_cast<double>(b) : 0.0;
+  };
   r.block_recall = ratio(tp, r.spam_blocks);
   r.block_fpr = ratio(r.fp_blocks, r.clean_blocks);
   r.block_precision = ratio(tp, tp + r.fp_blocks);

@@ -61,7 +61,8 @@ double Novelty(const std::vector<SentenceStats>& sents, size_t b, size_t e,
   } else {
     thread_local std::vector<WordCount> all;
     all.clear();
-    for (size_t k = b; k < e; ++k) all.insert(all.end(), (sents[k].*field).begin(), (sents[k].*field).end());
+    for (size_t k = b; k < e; ++k)
+      all.insert(all.end(), (sents[k].*field).begin(), (sents[k].*field).end());
     CountWords(&all);  // in_doc is the same for equal hashes; counts add up
     for (const WordCount& w : all) {
       n += w.count;
@@ -79,9 +80,10 @@ double Novelty(const std::vector<SentenceStats>& sents, size_t b, size_t e,
 
 const char* FeatureName(int f) {
   static const char* const kNames[kNumFeatures] = {
-      "bias",         "ngram",       "rules",     "novelty", "script_mismatch", "mixed_script",
-      "urls",         "foreign_domains", "log_words", "digit_share", "upper_share", "leet",
-      "no_letters",   "heading",     "caption",   "span",    "novelty_short",   "rest_ngram", "neighbour_ngram", "run_position"};
+      "bias",         "ngram",         "rules",           "novelty",         "script_mismatch",
+      "mixed_script", "urls",          "foreign_domains", "log_words",       "digit_share",
+      "upper_share",  "leet",          "no_letters",      "heading",         "caption",
+      "span",         "novelty_short", "rest_ngram",      "neighbour_ngram", "run_position"};
   return f >= 0 && f < kNumFeatures ? kNames[f] : "?";
 }
 
@@ -198,7 +200,8 @@ FeatureVector DocContext::Features(const std::vector<SentenceStats>& sents, size
     urls += s.urls;
     mixed += s.mixed_script_words;
     leet += s.leet_folds;
-    for (size_t j = 0; j < s.script_letters.size(); ++j) letters_by_script[j] += s.script_letters[j];
+    for (size_t j = 0; j < s.script_letters.size(); ++j)
+      letters_by_script[j] += s.script_letters[j];
     rule_ids.insert(rule_ids.end(), s.rules.begin(), s.rules.end());
     for (const auto& d : s.domains) ++local_domains[d];
   }

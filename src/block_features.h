@@ -31,8 +31,8 @@ struct WordCount {
 
 struct SentenceStats {
   Range range;
-  std::vector<int> rules;        // matching rule ids, ascending
-  std::string canonical;         // kept only when a rule matched (to explain the match)
+  std::vector<int> rules;  // matching rule ids, ascending
+  std::string canonical;   // kept only when a rule matched (to explain the match)
   NgramScore ngram;
   // Content words (>= 4 characters, with a letter) and the other words with a letter (function
   // words), sorted by hash, one entry per distinct word.

@@ -2,9 +2,9 @@
 
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
+#include <unicode/unistr.h>
 #include <unicode/uscript.h>
 #include <unicode/uspoof.h>
-#include <unicode/unistr.h>
 
 #include <memory>
 #include <mutex>
@@ -17,21 +17,33 @@ namespace {
 
 Script MapScript(UScriptCode s) {
   switch (s) {
-    case USCRIPT_LATIN: return Script::kLatin;
-    case USCRIPT_CYRILLIC: return Script::kCyrillic;
-    case USCRIPT_GREEK: return Script::kGreek;
-    case USCRIPT_ARABIC: return Script::kArabic;
-    case USCRIPT_HEBREW: return Script::kHebrew;
-    case USCRIPT_HAN: return Script::kHan;
+    case USCRIPT_LATIN:
+      return Script::kLatin;
+    case USCRIPT_CYRILLIC:
+      return Script::kCyrillic;
+    case USCRIPT_GREEK:
+      return Script::kGreek;
+    case USCRIPT_ARABIC:
+      return Script::kArabic;
+    case USCRIPT_HEBREW:
+      return Script::kHebrew;
+    case USCRIPT_HAN:
+      return Script::kHan;
     case USCRIPT_HIRAGANA:
-    case USCRIPT_KATAKANA: return Script::kKana;
-    case USCRIPT_HANGUL: return Script::kHangul;
-    case USCRIPT_THAI: return Script::kThai;
-    case USCRIPT_DEVANAGARI: return Script::kDevanagari;
+    case USCRIPT_KATAKANA:
+      return Script::kKana;
+    case USCRIPT_HANGUL:
+      return Script::kHangul;
+    case USCRIPT_THAI:
+      return Script::kThai;
+    case USCRIPT_DEVANAGARI:
+      return Script::kDevanagari;
     case USCRIPT_COMMON:
     case USCRIPT_INHERITED:
-    case USCRIPT_INVALID_CODE: return Script::kNone;
-    default: return Script::kOtherScript;
+    case USCRIPT_INVALID_CODE:
+      return Script::kNone;
+    default:
+      return Script::kOtherScript;
   }
 }
 
@@ -39,19 +51,32 @@ Script MapScript(UScriptCode s) {
 // look-alikes inside Cyrillic words, as in Russian spam that swaps letters to dodge filters).
 char16_t CyrillicFor(char c) {
   switch (c) {
-    case 'a': return u'а';
-    case 'b': return u'в';
-    case 'c': return u'с';
-    case 'e': return u'е';
-    case 'h': return u'н';
-    case 'k': return u'к';
-    case 'm': return u'м';
-    case 'o': return u'о';
-    case 'p': return u'р';
-    case 't': return u'т';
-    case 'x': return u'х';
-    case 'y': return u'у';
-    default: return 0;
+    case 'a':
+      return u'а';
+    case 'b':
+      return u'в';
+    case 'c':
+      return u'с';
+    case 'e':
+      return u'е';
+    case 'h':
+      return u'н';
+    case 'k':
+      return u'к';
+    case 'm':
+      return u'м';
+    case 'o':
+      return u'о';
+    case 'p':
+      return u'р';
+    case 't':
+      return u'т';
+    case 'x':
+      return u'х';
+    case 'y':
+      return u'у';
+    default:
+      return 0;
   }
 }
 
@@ -83,27 +108,38 @@ class Builder {
       case U_OTHER_LETTER:
       case U_NON_SPACING_MARK:
       case U_COMBINING_SPACING_MARK:
-      case U_ENCLOSING_MARK: info->cls = CharClass::kLetter; break;
+      case U_ENCLOSING_MARK:
+        info->cls = CharClass::kLetter;
+        break;
       case U_DECIMAL_DIGIT_NUMBER:
       case U_LETTER_NUMBER:
-      case U_OTHER_NUMBER: info->cls = CharClass::kDigit; break;
+      case U_OTHER_NUMBER:
+        info->cls = CharClass::kDigit;
+        break;
       case U_SPACE_SEPARATOR:
       case U_LINE_SEPARATOR:
-      case U_PARAGRAPH_SEPARATOR: info->cls = CharClass::kSpace; break;
+      case U_PARAGRAPH_SEPARATOR:
+        info->cls = CharClass::kSpace;
+        break;
       case U_CONNECTOR_PUNCTUATION:
       case U_DASH_PUNCTUATION:
       case U_START_PUNCTUATION:
       case U_END_PUNCTUATION:
       case U_INITIAL_PUNCTUATION:
       case U_FINAL_PUNCTUATION:
-      case U_OTHER_PUNCTUATION: info->cls = CharClass::kPunct; break;
-      case U_FORMAT_CHAR: info->cls = CharClass::kIgnorable; break;
+      case U_OTHER_PUNCTUATION:
+        info->cls = CharClass::kPunct;
+        break;
+      case U_FORMAT_CHAR:
+        info->cls = CharClass::kIgnorable;
+        break;
       case U_CONTROL_CHAR:
         info->cls = (c == '\t' || c == '\n' || c == '\r' || c == 0x0B || c == 0x0C || c == 0x85)
                         ? CharClass::kSpace
                         : CharClass::kIgnorable;
         break;
-      default: info->cls = CharClass::kOther;
+      default:
+        info->cls = CharClass::kOther;
     }
     if (c == 0x034F || (c >= 0xFE00 && c <= 0xFE0F)) info->cls = CharClass::kIgnorable;
     if (nfkc_ != nullptr) info->boundary_before = nfkc_->hasBoundaryBefore(u);
@@ -173,9 +209,8 @@ struct Astral {
 }  // namespace
 
 const char* ScriptName(Script s) {
-  static const char* const kNames[] = {"none", "latin", "cyrillic", "greek", "arabic", "hebrew",
-                                       "han",  "kana",  "hangul",   "thai",  "devanagari",
-                                       "other"};
+  static const char* const kNames[] = {"none", "latin", "cyrillic", "greek", "arabic",     "hebrew",
+                                       "han",  "kana",  "hangul",   "thai",  "devanagari", "other"};
   size_t i = static_cast<size_t>(s);
   return i < sizeof(kNames) / sizeof(kNames[0]) ? kNames[i] : "other";
 }

@@ -1,15 +1,15 @@
 #include "spamstrip/detector.h"
 
 #include <algorithm>
-#include <cstdlib>
 #include <cmath>
+#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <sstream>
 
-#include "embedded.h"
 #include "block_features.h"
 #include "document_analysis.h"
+#include "embedded.h"
 #include "file_util.h"
 #include "ngram_model.h"
 #include "rule_set.h"
@@ -33,13 +33,14 @@ class DetectorImpl : public Detector {
       : options_(o),
         rules_(std::move(rules)),
         model_(std::move(model)),
-        scorer_(model_ ? model_->combiner() : DefaultCombiner(), model_ ? &model_->forest() : nullptr) {
+        scorer_(model_ ? model_->combiner() : DefaultCombiner(),
+                model_ ? &model_->forest() : nullptr) {
     threshold_ = o.threshold >= 0 ? o.threshold : (model_ ? model_->threshold() : 0.5);
-    flag_threshold_ = o.flag_threshold >= 0 ? o.flag_threshold
-                                            : (model_ ? model_->flag_threshold() : 0.3);
+    flag_threshold_ =
+        o.flag_threshold >= 0 ? o.flag_threshold : (model_ ? model_->flag_threshold() : 0.3);
     flag_threshold_ = std::min(flag_threshold_, threshold_);
-    span_threshold_ = o.span_threshold >= 0 ? o.span_threshold
-                                            : (model_ ? model_->span_threshold() : threshold_);
+    span_threshold_ =
+        o.span_threshold >= 0 ? o.span_threshold : (model_ ? model_->span_threshold() : threshold_);
     span_threshold_ = std::max(span_threshold_, threshold_);
   }
 
@@ -105,7 +106,8 @@ void DetectorImpl::Fill(const std::vector<SentenceStats>& s, size_t b, size_t e,
     }
   }
   if (cat.empty() && sc.f[kScriptMismatch] >= 0.5) cat = "foreign_spam";
-  out->category = out->decision == Decision::kKeep && cat.empty() ? "" : (cat.empty() ? "unknown" : cat);
+  out->category =
+      out->decision == Decision::kKeep && cat.empty() ? "" : (cat.empty() ? "unknown" : cat);
   if (out->decision == Decision::kKeep && hits.empty()) return;
   std::vector<std::pair<double, size_t>> order;
   for (size_t i = 0; i < hits.size(); ++i) {
@@ -212,12 +214,16 @@ void DetectorImpl::Analyze(std::string_view text, Report* report) const {
         if (e < text.size() && text[e] == '\n') {
           ++e;
           if (para_alone) {
-            while (e < text.size() && (text[e] == ' ' || text[e] == '\t' || text[e] == '\r' || text[e] == '\n')) ++e;
+            while (e < text.size() &&
+                   (text[e] == ' ' || text[e] == '\t' || text[e] == '\r' || text[e] == '\n'))
+              ++e;
           }
           b = e;
         } else {
           // Last block of the text: take the whitespace before it instead.
-          while (a > 0 && (text[a - 1] == ' ' || text[a - 1] == '\t' || text[a - 1] == '\r' || text[a - 1] == '\n')) --a;
+          while (a > 0 && (text[a - 1] == ' ' || text[a - 1] == '\t' || text[a - 1] == '\r' ||
+                           text[a - 1] == '\n'))
+            --a;
           b = e;
         }
       }
@@ -238,7 +244,6 @@ void DetectorImpl::Analyze(std::string_view text, Report* report) const {
 }  // namespace
 
 Detector::~Detector() = default;
-
 
 Status Detector::Create(const Options& options, std::unique_ptr<Detector>* out) {
   auto rules = std::make_unique<RuleSet>();

@@ -51,7 +51,8 @@ FeatureVector RunFeatures(const AnalyzedDocument& doc, size_t block, size_t b, s
       for (size_t j = block; j-- > 0 && doc.blocks[j].paragraph == seg.paragraph;) {
         neighbour = std::max(neighbour, doc.block_ngram[j]);
       }
-      for (size_t j = block + 1; j < doc.blocks.size() && doc.blocks[j].paragraph == seg.paragraph; ++j) {
+      for (size_t j = block + 1; j < doc.blocks.size() && doc.blocks[j].paragraph == seg.paragraph;
+           ++j) {
         neighbour = std::max(neighbour, doc.block_ngram[j]);
       }
     } else {

@@ -15,7 +15,7 @@ void Forest::Pack() {
       // Feature -1 ("always left") becomes feature 0 with an infinite threshold.
       packed_feature_.push_back(t.feature[k] < 0 ? 0 : t.feature[k]);
       packed_threshold_.push_back(t.feature[k] < 0 ? std::numeric_limits<float>::infinity()
-                                                    : t.threshold[k]);
+                                                   : t.threshold[k]);
     }
     packed_leaf_.insert(packed_leaf_.end(), t.leaf.begin(), t.leaf.end());
   }
@@ -90,8 +90,8 @@ Forest TrainForest(const std::vector<double>& x, const std::vector<double>& y,
     std::sort(col.begin(), col.end());
     for (int q = 1; q < o.bins; ++q) {
       // Edges are stored as float in the model; bin with exactly those values.
-      double v = static_cast<double>(static_cast<float>(
-          col[std::min(n - 1, static_cast<size_t>(static_cast<double>(q) / o.bins * static_cast<double>(n)))]));
+      double v = static_cast<double>(static_cast<float>(col[std::min(
+          n - 1, static_cast<size_t>(static_cast<double>(q) / o.bins * static_cast<double>(n)))]));
       if (v < col.back() && (cuts[f].empty() || v > cuts[f].back())) cuts[f].push_back(v);
     }
     for (size_t i = 0; i < n; ++i) {
@@ -116,7 +116,8 @@ Forest TrainForest(const std::vector<double>& x, const std::vector<double>& y,
       const double p = 1.0 / (1.0 + std::exp(-F[i]));
       g[i] = w[i] * (p - y[i]);
       h[i] = w[i] * std::max(p * (1 - p), 1e-12);
-      loss += -w[i] * (y[i] > 0.5 ? std::log(std::max(p, 1e-12)) : std::log(std::max(1 - p, 1e-12)));
+      loss +=
+          -w[i] * (y[i] > 0.5 ? std::log(std::max(p, 1e-12)) : std::log(std::max(1 - p, 1e-12)));
       node[i] = 0;
     }
     Tree tree;
@@ -126,7 +127,8 @@ Forest TrainForest(const std::vector<double>& x, const std::vector<double>& y,
     tree.leaf.assign(internal + 1, 0.0f);
     for (int level = 0; level < o.depth; ++level) {
       const size_t first = (size_t(1) << level) - 1, count = size_t(1) << level;
-      std::vector<double> G(count * d * nb, 0.0), H(count * d * nb, 0.0), NG(count, 0.0), NH(count, 0.0);
+      std::vector<double> G(count * d * nb, 0.0), H(count * d * nb, 0.0), NG(count, 0.0),
+          NH(count, 0.0);
       for (size_t i = 0; i < n; ++i) {
         const size_t k = node[i] - first;
         NG[k] += g[i];
@@ -162,7 +164,8 @@ Forest TrainForest(const std::vector<double>& x, const std::vector<double>& y,
       }
       for (size_t i = 0; i < n; ++i) {
         const int32_t f = tree.feature[node[i]];
-        const bool right = f >= 0 && x[i * d + static_cast<size_t>(f)] > static_cast<double>(tree.threshold[node[i]]);
+        const bool right = f >= 0 && x[i * d + static_cast<size_t>(f)] >
+                                         static_cast<double>(tree.threshold[node[i]]);
         node[i] = static_cast<uint32_t>(2 * node[i] + 1 + (right ? 1 : 0));
       }
     }

@@ -20,8 +20,8 @@ namespace spamstrip {
 struct Tree {
   std::vector<int32_t> feature;  // 2^depth - 1 internal nodes
   std::vector<float> threshold;
-  std::vector<float> value;      // internal node values
-  std::vector<float> leaf;       // 2^depth leaves
+  std::vector<float> value;  // internal node values
+  std::vector<float> leaf;   // 2^depth leaves
 };
 
 class Forest {

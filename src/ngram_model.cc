@@ -57,7 +57,8 @@ uint32_t Crc(std::string_view b) {
 
 }  // namespace
 
-void ExtractNgrams(const Tokens& tokens, const NgramConfig& config, std::vector<uint32_t>* buckets) {
+void ExtractNgrams(const Tokens& tokens, const NgramConfig& config,
+                   std::vector<uint32_t>* buckets) {
   ForEachNgram(tokens, config, [buckets](uint32_t b) { buckets->push_back(b); });
 }
 
@@ -149,7 +150,8 @@ Status NgramModel::Load(std::string_view b, const std::string& name) {
   NgramConfig c;
   const uint32_t bits = GetU32(b, 12);
   if (bits < 10 || bits > 24) {
-    return Status::Corrupt(name + ": hash_bits " + std::to_string(bits) + " at byte 12 out of range");
+    return Status::Corrupt(name + ": hash_bits " + std::to_string(bits) +
+                           " at byte 12 out of range");
   }
   c.hash_bits = static_cast<int>(bits);
   c.word_max_n = static_cast<int>(GetU32(b, 16));
@@ -177,7 +179,8 @@ Status NgramModel::Load(std::string_view b, const std::string& name) {
   const uint32_t depth = GetU32(b, at + 4);
   const float fbase = GetF32(b, at + 8);
   if (ntrees > 100000 || (ntrees > 0 && (depth < 1 || depth > 8))) {
-    return Status::Corrupt(name + ": forest header at byte " + std::to_string(at) + " out of range");
+    return Status::Corrupt(name + ": forest header at byte " + std::to_string(at) +
+                           " out of range");
   }
   at += 12;
   const size_t internal = ntrees ? (size_t(1) << depth) - 1 : 0;
@@ -231,8 +234,9 @@ Status NgramModel::Load(std::string_view b, const std::string& name) {
   const size_t woff = at;
   weights_.resize(size_t(1) << bits);
   for (size_t i = 0; i < weights_.size(); ++i) {
-    weights_[i] = static_cast<int16_t>(static_cast<uint16_t>(static_cast<uint8_t>(b[woff + 2 * i])) |
-                                       (static_cast<uint16_t>(static_cast<uint8_t>(b[woff + 2 * i + 1])) << 8));
+    weights_[i] = static_cast<int16_t>(
+        static_cast<uint16_t>(static_cast<uint8_t>(b[woff + 2 * i])) |
+        (static_cast<uint16_t>(static_cast<uint8_t>(b[woff + 2 * i + 1])) << 8));
   }
   return Status::Ok();
 }

@@ -14,8 +14,8 @@
 //   44      4     f32 weight_scale     (bucket weight = int16 value * weight_scale)
 //   48      4     f32 threshold        (default strip threshold on the final probability)
 //   52      4     f32 flag_threshold
-//   56      4     f32 span_threshold   (default threshold for cutting a sentence run out of a block)
-//   60      4*n   f32 combiner[n_combiner]  (linear combination weights, used when no trees)
+//   56      4     f32 span_threshold   (default threshold for cutting a sentence run out of a
+//   block) 60      4*n   f32 combiner[n_combiner]  (linear combination weights, used when no trees)
 //   ..      4     u32 n_trees              (0: the linear combiner scores)
 //   ..      4     u32 tree_depth           (D, 1..8)
 //   ..      4     f32 forest_base          (initial log-odds)
@@ -33,9 +33,9 @@
 #include <string_view>
 #include <vector>
 
-#include "spamstrip/status.h"
 #include "gbdt.h"
 #include "ngram_hash.h"
+#include "spamstrip/status.h"
 #include "tokenizer.h"
 
 namespace spamstrip {
@@ -72,7 +72,8 @@ void ForEachNgram(const Tokens& tokens, const NgramConfig& config, Sink&& sink) 
     padded.push_back('>');
     cp_starts.clear();
     for (size_t i = 0; i < padded.size(); ++i) {
-      if ((static_cast<uint8_t>(padded[i]) & 0xC0) != 0x80) cp_starts.push_back(static_cast<uint32_t>(i));
+      if ((static_cast<uint8_t>(padded[i]) & 0xC0) != 0x80)
+        cp_starts.push_back(static_cast<uint32_t>(i));
     }
     const size_t ncp = cp_starts.size();
     cp_starts.push_back(static_cast<uint32_t>(padded.size()));

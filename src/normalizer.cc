@@ -14,10 +14,10 @@ namespace {
 struct Unit {
   uint32_t src;
   const CharInfo* info;
-  char ascii;        // replacement ASCII letter, or 0 to use info->folded
-  char16_t cyr;      // replacement Cyrillic letter, or 0
+  char ascii;    // replacement ASCII letter, or 0 to use info->folded
+  char16_t cyr;  // replacement Cyrillic letter, or 0
   char32_t cp;
-  int composed;      // >= 0: index of a normalised multi-character segment replacing info->folded
+  int composed;  // >= 0: index of a normalised multi-character segment replacing info->folded
 };
 
 // NFKC_Casefold of a run of characters that combine (base + accents), UTF-8.
@@ -26,7 +26,8 @@ std::string NormalizeSegment(std::string_view utf8) {
   const icu::Normalizer2* n = icu::Normalizer2::getNFKCCasefoldInstance(err);
   std::string out;
   if (U_FAILURE(err) || n == nullptr) return std::string(utf8);
-  icu::UnicodeString src = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  icu::UnicodeString src = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   icu::UnicodeString dst = n->normalize(src, err);
   if (U_FAILURE(err)) return std::string(utf8);
   dst.toUTF8String(out);
@@ -46,14 +47,22 @@ bool IsAsciiLetterOut(const Unit& u) {
 
 char LeetLetter(char32_t c) {
   switch (c) {
-    case '0': return 'o';
-    case '1': return 'i';
-    case '3': return 'e';
-    case '4': return 'a';
-    case '5': return 's';
-    case '7': return 't';
-    case '$': return 's';
-    default: return 0;
+    case '0':
+      return 'o';
+    case '1':
+      return 'i';
+    case '3':
+      return 'e';
+    case '4':
+      return 'a';
+    case '5':
+      return 's';
+    case '7':
+      return 't';
+    case '$':
+      return 's';
+    default:
+      return 0;
   }
 }
 
@@ -155,7 +164,8 @@ void Normalize(std::string_view input, CanonicalText* out) {
     }
     if (j > i + len) {
       composed.push_back(NormalizeSegment(input.substr(i, j - i)));
-      units.push_back(Unit{static_cast<uint32_t>(i), &info, 0, 0, c, static_cast<int>(composed.size() - 1)});
+      units.push_back(
+          Unit{static_cast<uint32_t>(i), &info, 0, 0, c, static_cast<int>(composed.size() - 1)});
       i = j;
       continue;
     }

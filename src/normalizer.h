@@ -25,9 +25,9 @@ struct CanonicalText {
   // src[i] = offset in the input of the character that produced canonical byte i;
   // src[text.size()] = input size. Non-decreasing.
   std::vector<uint32_t> src;
-  int words = 0;              // words (letter/digit runs) seen
-  int mixed_script_words = 0; // words that mixed Latin with Cyrillic/Greek letters
-  int leet_folds = 0;         // digits/symbols read as letters
+  int words = 0;               // words (letter/digit runs) seen
+  int mixed_script_words = 0;  // words that mixed Latin with Cyrillic/Greek letters
+  int leet_folds = 0;          // digits/symbols read as letters
 
   // The canonical offset of the first canonical byte produced at or after input offset `in`.
   size_t ToCanonical(size_t in) const;

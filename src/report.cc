@@ -6,22 +6,32 @@ namespace spamstrip {
 
 const char* BlockKindName(BlockKind kind) {
   switch (kind) {
-    case BlockKind::kParagraph: return "paragraph";
-    case BlockKind::kLine: return "line";
-    case BlockKind::kHeading: return "heading";
-    case BlockKind::kCaption: return "caption";
-    case BlockKind::kListItem: return "list_item";
-    case BlockKind::kLinkList: return "link_list";
-    case BlockKind::kNoise: return "noise";
+    case BlockKind::kParagraph:
+      return "paragraph";
+    case BlockKind::kLine:
+      return "line";
+    case BlockKind::kHeading:
+      return "heading";
+    case BlockKind::kCaption:
+      return "caption";
+    case BlockKind::kListItem:
+      return "list_item";
+    case BlockKind::kLinkList:
+      return "link_list";
+    case BlockKind::kNoise:
+      return "noise";
   }
   return "?";
 }
 
 const char* DecisionName(Decision d) {
   switch (d) {
-    case Decision::kKeep: return "keep";
-    case Decision::kFlag: return "flag";
-    case Decision::kStrip: return "strip";
+    case Decision::kKeep:
+      return "keep";
+    case Decision::kFlag:
+      return "flag";
+    case Decision::kStrip:
+      return "strip";
   }
   return "?";
 }
@@ -41,11 +51,20 @@ std::string Clean(std::string_view input, const Report& report) {
 std::string Status::ToString() const {
   const char* kind = "OK";
   switch (code_) {
-    case Code::kOk: return "OK";
-    case Code::kInvalidArgument: kind = "invalid argument"; break;
-    case Code::kIoError: kind = "I/O error"; break;
-    case Code::kCorrupt: kind = "corrupt input"; break;
-    case Code::kNotFound: kind = "not found"; break;
+    case Code::kOk:
+      return "OK";
+    case Code::kInvalidArgument:
+      kind = "invalid argument";
+      break;
+    case Code::kIoError:
+      kind = "I/O error";
+      break;
+    case Code::kCorrupt:
+      kind = "corrupt input";
+      break;
+    case Code::kNotFound:
+      kind = "not found";
+      break;
   }
   return std::string(kind) + ": " + message_;
 }

@@ -1,8 +1,7 @@
 #include "spamstrip/report_json.h"
 
-#include <nlohmann/json.hpp>
-
 #include <cmath>
+#include <nlohmann/json.hpp>
 
 #include "utf8.h"
 

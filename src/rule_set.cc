@@ -52,9 +52,9 @@ RE2::Options PatternOptions() {
 
 const std::vector<std::string>& RuleCategories() {
   static const std::vector<std::string> kCategories = {
-      "pharma",       "casino",         "loans",         "crypto_scam",      "essay_services",
-      "adult_dating", "replica",        "seo_link_spam", "comment_spam",     "phishing_malware",
-      "foreign_spam", "other_spam",     "prompt_injection"};
+      "pharma",       "casino",     "loans",           "crypto_scam",  "essay_services",
+      "adult_dating", "replica",    "seo_link_spam",   "comment_spam", "phishing_malware",
+      "foreign_spam", "other_spam", "prompt_injection"};
   return kCategories;
 }
 
@@ -196,8 +196,7 @@ void RuleSet::Match(std::string_view canonical, std::vector<int>* ids) const {
 std::string RuleSet::MatchedText(int id, std::string_view canonical) const {
   re2::StringPiece m;
   if (id < 0 || static_cast<size_t>(id) >= rules_.size() || !filter_) return "";
-  if (!filter_->GetRE2(id).Match(canonical, 0, canonical.size(), RE2::UNANCHORED,
-                                                  &m, 1)) {
+  if (!filter_->GetRE2(id).Match(canonical, 0, canonical.size(), RE2::UNANCHORED, &m, 1)) {
     return "";
   }
   return std::string(m.data(), m.size());

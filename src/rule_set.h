@@ -11,18 +11,17 @@
 #ifndef SPAMSTRIP_SRC_RULE_SET_H_
 #define SPAMSTRIP_SRC_RULE_SET_H_
 
+#include <re2/filtered_re2.h>
+#include <re2/re2.h>
+#include <re2/set.h>
+
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include <re2/filtered_re2.h>
-#include <re2/re2.h>
-#include <re2/set.h>
-
 #include "atom_matcher.h"
 #include "spamstrip/status.h"
-
 
 namespace spamstrip {
 
@@ -71,7 +70,7 @@ class RuleSet {
   std::vector<Rule> rules_;
   std::unique_ptr<re2::FilteredRE2> filter_;
   std::unique_ptr<AtomMatcher> atoms_;  // null when the prefilter produced no atoms
-  size_t unfiltered_ = 0;            // patterns without atoms (they run on every text)
+  size_t unfiltered_ = 0;               // patterns without atoms (they run on every text)
 
  public:
   // Patterns the prefilter cannot narrow down (no literal of >= 3 bytes); each runs on every text.

@@ -35,7 +35,8 @@ Scorer::Scorer(std::vector<float> weights, const Forest* forest)
 double Scorer::Logit(const FeatureVector& f) const {
   if (forest_ != nullptr) return forest_->Predict(f.data());
   double z = 0;
-  for (int i = 0; i < kNumFeatures; ++i) z += static_cast<double>(w_[static_cast<size_t>(i)]) * f[static_cast<size_t>(i)];
+  for (int i = 0; i < kNumFeatures; ++i)
+    z += static_cast<double>(w_[static_cast<size_t>(i)]) * f[static_cast<size_t>(i)];
   return z;
 }
 
@@ -48,9 +49,9 @@ void Scorer::Explain(const FeatureVector& f, size_t limit, std::vector<Reason>* 
   FeatureVector credit{};
   if (forest_ != nullptr) forest_->Explain(f.data(), credit.data());
   for (int i = 1; i < kNumFeatures; ++i) {
-    const double c = forest_ != nullptr
-                         ? credit[static_cast<size_t>(i)]
-                         : static_cast<double>(w_[static_cast<size_t>(i)]) * f[static_cast<size_t>(i)];
+    const double c = forest_ != nullptr ? credit[static_cast<size_t>(i)]
+                                        : static_cast<double>(w_[static_cast<size_t>(i)]) *
+                                              f[static_cast<size_t>(i)];
     if (std::fabs(c) < 0.05) continue;
     char buf[32];
     std::snprintf(buf, sizeof(buf), "%.3g", f[static_cast<size_t>(i)]);

@@ -8,7 +8,9 @@
 namespace spamstrip {
 namespace {
 
-bool IsSpaceByte(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
+bool IsSpaceByte(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+}
 
 Range TrimRange(std::string_view text, Range r) {
   while (r.start < r.end && IsSpaceByte(text[r.start])) ++r.start;
@@ -48,9 +50,9 @@ BlockKind Classify(std::string_view s, size_t lines_in_paragraph) {
     i += len;
   }
   if (letters == 0) return BlockKind::kNoise;
-  static const char* const kCaption[] = {"photo:", "image:", "picture:", "credit:", "caption:",
-                                         "(photo", "photograph:", "video:", "source:",
-                                         "read more:", "related:", "see also:", "file photo"};
+  static const char* const kCaption[] = {
+      "photo:", "image:",  "picture:",   "credit:",  "caption:",  "(photo",    "photograph:",
+      "video:", "source:", "read more:", "related:", "see also:", "file photo"};
   for (const char* p : kCaption) {
     if (StartsWithCi(s, p)) return BlockKind::kCaption;
   }
@@ -90,10 +92,10 @@ bool EndsWithAbbreviation(std::string_view text, size_t begin, size_t end) {
   std::string_view w = text.substr(b, end - b);
   if (w.size() <= 1) return true;
   if (w.find('.') != std::string_view::npos) return true;
-  static const char* const kAbbrev[] = {"approx", "appr", "ca", "cf", "co", "corp", "dept", "dr",
-                                        "eg", "esp", "est", "etc", "fig", "gen", "gov", "inc",
-                                        "jr", "ltd", "mr", "mrs", "ms", "no", "nos", "op", "p",
-                                        "pp", "prof", "rep", "sen", "sr", "st", "vol", "vs"};
+  static const char* const kAbbrev[] = {
+      "approx", "appr", "ca",  "cf",  "co",   "corp", "dept", "dr", "eg",  "esp", "est",
+      "etc",    "fig",  "gen", "gov", "inc",  "jr",   "ltd",  "mr", "mrs", "ms",  "no",
+      "nos",    "op",   "p",   "pp",  "prof", "rep",  "sen",  "sr", "st",  "vol", "vs"};
   std::string lower;
   for (char c : w) lower.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c);
   for (const char* a : kAbbrev) {
@@ -194,9 +196,9 @@ bool EndsWithTitle(std::string_view text, size_t begin, size_t end) {
   for (char c : text.substr(b, end - b)) {
     lower.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c);
   }
-  static const char* const kTitles[] = {"mr", "mrs", "ms", "dr", "prof", "st", "sen", "rep",
-                                        "gov", "gen", "col", "capt", "lt", "sgt", "rev",
-                                        "vs", "fig", "mt", "ft", "hon", "pres", "supt", "insp"};
+  static const char* const kTitles[] = {"mr",  "mrs", "ms",  "dr",   "prof", "st",   "sen", "rep",
+                                        "gov", "gen", "col", "capt", "lt",   "sgt",  "rev", "vs",
+                                        "fig", "mt",  "ft",  "hon",  "pres", "supt", "insp"};
   for (const char* t : kTitles) {
     if (lower == t) return true;
   }

@@ -23,12 +23,12 @@ struct Range {
 };
 
 struct Segment {
-  Range range;                  // the block, trimmed
-  size_t paragraph = 0;         // paragraph index
-  size_t line_in_paragraph = 0; // 0-based
+  Range range;                   // the block, trimmed
+  size_t paragraph = 0;          // paragraph index
+  size_t line_in_paragraph = 0;  // 0-based
   size_t lines_in_paragraph = 1;
   BlockKind kind = BlockKind::kParagraph;
-  std::vector<Range> sentences; // cover the block, in order, each trimmed
+  std::vector<Range> sentences;  // cover the block, in order, each trimmed
 };
 
 // Sentences longer than this are cut into pieces at whitespace for scoring.

@@ -27,8 +27,8 @@ void Tokenize(std::string_view canonical, Tokens* out) {
     Script script = Script::kNone;
     if (b < 0x80) {
       cls = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') ? CharClass::kLetter
-            : (b >= '0' && b <= '9')                          ? CharClass::kDigit
-                                                              : CharClass::kPunct;
+            : (b >= '0' && b <= '9')                         ? CharClass::kDigit
+                                                             : CharClass::kPunct;
     } else {
       const CharInfo& info = GetCharInfo(c);
       cls = info.cls;

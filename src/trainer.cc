@@ -66,7 +66,8 @@ void AddDocumentExamples(const SynthDoc& doc, const RuleSet& rules, const NgramM
   AnalyzedDocument a;
   AnalyzeDocument(doc.text, &rules, &model, &a);
   std::vector<char> mask(doc.text.size(), 0);
-  for (const auto& [s, e] : doc.spam) std::fill(mask.begin() + static_cast<long>(s), mask.begin() + static_cast<long>(e), 1);
+  for (const auto& [s, e] : doc.spam)
+    std::fill(mask.begin() + static_cast<long>(s), mask.begin() + static_cast<long>(e), 1);
   for (size_t i = 0; i < a.blocks.size(); ++i) {
     const Segment& seg = a.blocks[i];
     const auto& sents = a.sentences[i];
@@ -75,8 +76,7 @@ void AddDocumentExamples(const SynthDoc& doc, const RuleSet& rules, const NgramM
     if (all == 0) continue;
     const double frac = static_cast<double>(marked) / static_cast<double>(all);
     if (frac >= 0.9 || frac <= 0.1) {
-      out->Add(RunFeatures(a, i, 0, n, &model, &rules), frac >= 0.9 ? 1 : 0,
-               1.0, true);
+      out->Add(RunFeatures(a, i, 0, n, &model, &rules), frac >= 0.9 ? 1 : 0, 1.0, true);
     }
     if (n < 2) continue;
     std::vector<int> label(n, -1);
@@ -86,8 +86,7 @@ void AddDocumentExamples(const SynthDoc& doc, const RuleSet& rules, const NgramM
       const double f = static_cast<double>(sm) / static_cast<double>(sa);
       label[k] = f >= 0.5 ? 1 : 0;
       if (f >= 0.9 || f <= 0.1) {
-        out->Add(RunFeatures(a, i, k, k + 1, &model, &rules), f >= 0.9 ? 1 : 0,
-                 1.0, false);
+        out->Add(RunFeatures(a, i, k, k + 1, &model, &rules), f >= 0.9 ? 1 : 0, 1.0, false);
       }
     }
     if (frac <= 0.1 && n >= 3) {
@@ -105,8 +104,7 @@ void AddDocumentExamples(const SynthDoc& doc, const RuleSet& rules, const NgramM
         size_t e = b + 1;
         while (e < n && (label[e] == 1) == (label[b] == 1)) ++e;
         if (e - b >= 2 || label[b] == 1) {
-          out->Add(RunFeatures(a, i, b, e, &model, &rules),
-                   label[b] == 1 ? 1 : 0, 1.0, false);
+          out->Add(RunFeatures(a, i, b, e, &model, &rules), label[b] == 1 ? 1 : 0, 1.0, false);
         }
         b = e;
       }
@@ -194,7 +192,8 @@ Status Train(const TrainOptions& o, const ProgressFn& progress, std::string* mod
     for (size_t i = 0; i < ex.size(); ++i) {
       if (fold[i] != f) other.push_back(static_cast<uint32_t>(i));
     }
-    log("stage 1 for fold " + std::to_string(f) + " (" + std::to_string(other.size()) + " examples)");
+    log("stage 1 for fold " + std::to_string(f) + " (" + std::to_string(other.size()) +
+        " examples)");
     SparseModel m = TrainSparse(ex, other, dim, sgd, log);
     NgramModel fm;
     fm.Set(config, m.bias, m.w, DefaultCombiner(), 0.5, 0.3, 0.5);

@@ -1,8 +1,7 @@
 #include "training_data.h"
 
-#include <nlohmann/json.hpp>
-
 #include <fstream>
+#include <nlohmann/json.hpp>
 
 namespace spamstrip {
 

@@ -23,8 +23,8 @@ struct LabelledText {
 };
 
 struct TrainingData {
-  std::vector<Article> articles;   // clean news articles
-  std::vector<LabelledText> texts; // single texts: spam, ham look-alikes, users' own labels
+  std::vector<Article> articles;    // clean news articles
+  std::vector<LabelledText> texts;  // single texts: spam, ham look-alikes, users' own labels
 };
 
 // Appends the records of `path` whose "split" equals `split` (all records when split is empty

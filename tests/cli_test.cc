@@ -2,7 +2,6 @@
 // reports, JSONL streams, atomic writes and `rules check`. Each test works in a fresh temporary
 // directory under the build tree, removed afterwards.
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 #include <sys/wait.h>
 
 #include <algorithm>
@@ -10,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -22,12 +22,12 @@ namespace spamstrip {
 namespace {
 
 namespace fs = std::filesystem;
-using nlohmann::json;
 using cli::kExitInput;
 using cli::kExitOk;
 using cli::kExitOutput;
 using cli::kExitSpam;
 using cli::kExitUsage;
+using nlohmann::json;
 
 const char kSpamPage[] =
     "Council Approves Harbour Budget\n"
@@ -127,7 +127,8 @@ class CliTest : public ::testing::Test {
 
   std::vector<std::string> Files() const {
     std::vector<std::string> names;
-    for (const auto& e : fs::directory_iterator(dir_)) names.push_back(e.path().filename().string());
+    for (const auto& e : fs::directory_iterator(dir_))
+      names.push_back(e.path().filename().string());
     std::sort(names.begin(), names.end());
     return names;
   }
@@ -201,7 +202,8 @@ TEST_F(CliTest, ReportHasBlocksWithRangesAndReasons) {
       ASSERT_TRUE(b.contains("reasons")) << b.dump();
       EXPECT_FALSE(b["reasons"].empty());
       for (const json& reason : b["reasons"]) {
-        EXPECT_TRUE(reason.contains("source") && reason.contains("name") && reason.contains("value"));
+        EXPECT_TRUE(reason.contains("source") && reason.contains("name") &&
+                    reason.contains("value"));
       }
       const size_t a = b["start"], e = b["end"];
       EXPECT_EQ(b["text"], std::string(kSpamPage).substr(a, e - a));
@@ -341,14 +343,14 @@ TEST_F(CliTest, FiftyMegabyteSingleLine) {
 TEST_F(CliTest, JsonlOneOutputLinePerInputLine) {
   json good1 = {{"id", "spam-1"}, {"text", kSpamPage}};
   json good2 = {{"id", 42}, {"text", kCleanPage}};
-  const std::string input = good1.dump() + "\n" +                     // line 1
-                            "\n" +                                    // line 2: blank, skipped
+  const std::string input = good1.dump() + "\n" +                         // line 1
+                            "\n" +                                        // line 2: blank, skipped
                             "{\"id\": \"broken\", \"text\": \"unter\n" +  // line 3: malformed
                             "{\"id\": \"c\", \"body\": \"no text\"}\n" +  // line 4: no "text"
-                            "[1, 2, 3]\n" +                           // line 5: not an object
-                            "   \t\n" +                               // line 6: blank
-                            good2.dump() + "\n" +                     // line 7
-                            "{\"id\": \"n\", \"text\": 17}\n";        // line 8: text not a string
+                            "[1, 2, 3]\n" +                               // line 5: not an object
+                            "   \t\n" +                                   // line 6: blank
+                            good2.dump() + "\n" +                         // line 7
+                            "{\"id\": \"n\", \"text\": 17}\n";  // line 8: text not a string
   const std::string in = Write("in.jsonl", input);
   Result r = Run("clean --jsonl " + Quote(in));
   EXPECT_EQ(r.rc, kExitInput) << "malformed lines make the run fail";
@@ -405,8 +407,10 @@ TEST_F(CliTest, JsonlRemovedOffsetsMatchTheInputText) {
 
 TEST_F(CliTest, JsonlMultibyteOffsetsAreBytes) {
   // Offsets count UTF-8 bytes of the decoded "text", not code points or JSON escapes.
-  const std::string text = std::string(u8"\u00C9t\u00E9 \u2014 caf\u00E9s open late.\n\n") + kSpamPage;
-  const std::string in = Write("in.jsonl", json({{"id", "u"}, {"text", text}}).dump(-1, ' ', true) + "\n");
+  const std::string text =
+      std::string(u8"\u00C9t\u00E9 \u2014 caf\u00E9s open late.\n\n") + kSpamPage;
+  const std::string in =
+      Write("in.jsonl", json({{"id", "u"}, {"text", text}}).dump(-1, ' ', true) + "\n");
   Result r = Run("clean --jsonl " + Quote(in));
   ASSERT_EQ(r.rc, kExitOk) << r.err;
   json j = json::parse(r.out, nullptr, false);
@@ -418,17 +422,19 @@ TEST_F(CliTest, JsonlMultibyteOffsetsAreBytes) {
 }
 
 TEST_F(CliTest, JsonlFailOnSpam) {
-  const std::string in = Write(
-      "in.jsonl", json({{"id", 1}, {"text", kCleanPage}}).dump() + "\n" +
-                      json({{"id", 2}, {"text", kSpamPage}}).dump() + "\n");
+  const std::string in =
+      Write("in.jsonl", json({{"id", 1}, {"text", kCleanPage}}).dump() + "\n" +
+                            json({{"id", 2}, {"text", kSpamPage}}).dump() + "\n");
   EXPECT_EQ(Run("clean --jsonl --fail-on-spam " + Quote(in)).rc, kExitSpam);
-  const std::string clean = Write("clean.jsonl", json({{"id", 1}, {"text", kCleanPage}}).dump() + "\n");
+  const std::string clean =
+      Write("clean.jsonl", json({{"id", 1}, {"text", kCleanPage}}).dump() + "\n");
   EXPECT_EQ(Run("clean --jsonl --fail-on-spam " + Quote(clean)).rc, kExitOk);
 }
 
 TEST_F(CliTest, JsonlRejectsReportFlag) {
   const std::string in = Write("in.jsonl", "{\"id\":1,\"text\":\"x\"}\n");
-  EXPECT_EQ(Run("clean --jsonl --report " + Quote(Path("r.json")) + " " + Quote(in)).rc, kExitUsage);
+  EXPECT_EQ(Run("clean --jsonl --report " + Quote(Path("r.json")) + " " + Quote(in)).rc,
+            kExitUsage);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -24,7 +24,9 @@ std::unique_ptr<Detector> Make(const Options& o = Options()) {
   return d;
 }
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
+bool IsSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+}
 
 // The report invariants that hold for any input.
 void CheckReport(std::string_view in, const Report& r, bool flag_only = false) {
@@ -55,7 +57,8 @@ void CheckReport(std::string_view in, const Report& r, bool flag_only = false) {
     // A removal is its finding plus whitespace only.
     for (size_t k = rm.start; k < rm.end; ++k) {
       if (k < f.start || k >= f.end) {
-        EXPECT_TRUE(IsSpace(in[k])) << "removal takes non-space byte " << k << " outside its finding";
+        EXPECT_TRUE(IsSpace(in[k]))
+            << "removal takes non-space byte " << k << " outside its finding";
       }
     }
     prev = rm.end;
@@ -117,7 +120,8 @@ class DetectorFiles : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = fs::path(SPAMSTRIP_TEST_TMP_DIR) /
-           (std::string("detector_") + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+           (std::string("detector_") +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir_);
     fs::create_directories(dir_);
   }
@@ -153,8 +157,8 @@ TEST_F(DetectorFiles, BadRuleFileNamesFileAndLine) {
 TEST_F(DetectorFiles, CustomRuleFileIsUsed) {
   Options o;
   o.use_model = false;
-  o.rule_files = {Write("mine.rules",
-                        "rule my.zebra other_spam 9\n  pattern \\bzebra\\s+stripes\\b\n  about x\n")};
+  o.rule_files = {Write(
+      "mine.rules", "rule my.zebra other_spam 9\n  pattern \\bzebra\\s+stripes\\b\n  about x\n")};
   auto d = Make(o);
   const std::string in =
       "The zoo opened a new enclosure on Monday for its growing herd of animals.\n\n"
@@ -373,11 +377,31 @@ TEST(Detector, ArbitraryBytesKeepInvariants) {
     state = state * 6364136223846793005ull + 1442695040888963407ull;
     return static_cast<uint32_t>(state >> 33);
   };
-  const std::string pieces[] = {
-      "word ", "Buy ", "viagra ", "casino ", ". ", "! ", "\n", "\n\n", "\r\n", " ", "\t", "351",
-      "\xFF", "\xE2\x82", u8"\u0456", u8"\u200B", u8"\u2026 ", u8"\u201D ", "http://x.example ",
-      "Photo: ", u8"\u041A\u0430\u0437\u0438\u043D\u043E ", u8"\u30B3\u30D4\u30FC", "c1al1s ",
-      std::string(5000, 'x'), std::string(1, '\0')};
+  const std::string pieces[] = {"word ",
+                                "Buy ",
+                                "viagra ",
+                                "casino ",
+                                ". ",
+                                "! ",
+                                "\n",
+                                "\n\n",
+                                "\r\n",
+                                " ",
+                                "\t",
+                                "351",
+                                "\xFF",
+                                "\xE2\x82",
+                                u8"\u0456",
+                                u8"\u200B",
+                                u8"\u2026 ",
+                                u8"\u201D ",
+                                "http://x.example ",
+                                "Photo: ",
+                                u8"\u041A\u0430\u0437\u0438\u043D\u043E ",
+                                u8"\u30B3\u30D4\u30FC",
+                                "c1al1s ",
+                                std::string(5000, 'x'),
+                                std::string(1, '\0')};
   for (int round = 0; round < 150; ++round) {
     std::string in;
     const int n = static_cast<int>(next() % 60);

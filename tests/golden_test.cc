@@ -15,12 +15,12 @@
 // problems found, and once it passes the test fails, asking for the note to be removed (so a
 // known gap is never silently forgotten nor silently accepted).
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -36,7 +36,9 @@ using nlohmann::json;
 
 constexpr double kMinRemovedShare = 0.9;
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
+bool IsSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+}
 
 std::string ReadAll(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
@@ -235,7 +237,8 @@ TEST(Golden, CorpusIsComplete) {
   for (const auto& e : fs::directory_iterator(dir)) {
     const std::string f = e.path().filename().string();
     const std::string suffix = ".expected.json";
-    if (f.size() > suffix.size() && f.compare(f.size() - suffix.size(), suffix.size(), suffix) == 0) {
+    if (f.size() > suffix.size() &&
+        f.compare(f.size() - suffix.size(), suffix.size(), suffix) == 0) {
       const std::string page = f.substr(0, f.size() - suffix.size()) + ".txt";
       EXPECT_TRUE(fs::exists(dir / page)) << f << " has no " << page;
     }

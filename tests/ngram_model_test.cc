@@ -3,7 +3,6 @@
 #include "ngram_model.h"
 
 #include <gtest/gtest.h>
-
 #include <zlib.h>
 
 #include <algorithm>
@@ -274,10 +273,17 @@ TEST(NgramModel, HeaderFieldsOutOfRangeAreRejected) {
     const char* says;
   };
   const Damage kDamage[] = {
-      {12, 9, "hash_bits"},          {12, 25, "hash_bits"},     {12, 64, "hash_bits"},
-      {12, 0xFFFFFFFF, "hash_bits"}, {16, 3, "orders"},         {24, 9, "orders"},
-      {20, 6, "orders"},             {28, 257, "n_combiner"},   {28, 0xFFFFFFFF, "n_combiner"},
-      {12, 11, "flip"},              {28, 3, "flip"},
+      {12, 9, "hash_bits"},
+      {12, 25, "hash_bits"},
+      {12, 64, "hash_bits"},
+      {12, 0xFFFFFFFF, "hash_bits"},
+      {16, 3, "orders"},
+      {24, 9, "orders"},
+      {20, 6, "orders"},
+      {28, 257, "n_combiner"},
+      {28, 0xFFFFFFFF, "n_combiner"},
+      {12, 11, "flip"},
+      {28, 3, "flip"},
   };
   for (const auto& d : kDamage) {
     std::string bytes = good;

@@ -74,11 +74,15 @@ const NormCase kNormCases[] = {
     {"covid19_unchanged", "covid19", "covid19"},
     {"digits_at_word_edge_unchanged", "3d mp3 b2b 2024", "3d mp3 b2b 2024"},
     {"price_unchanged", "$5 for 1", "$5 for 1"},
-    {"russian_word_with_latin_e", u8"\u041F\u0440\u0438\u0432e\u0442", u8"\u043F\u0440\u0438\u0432\u0435\u0442"},
-    {"russian_word_with_latin_a_o", u8"\u041Aa\u0437\u0438\u043Do", u8"\u043A\u0430\u0437\u0438\u043D\u043E"},
-    {"russian_plain_case_fold", u8"\u041C\u043E\u0441\u043A\u0432\u0430", u8"\u043C\u043E\u0441\u043A\u0432\u0430"},
+    {"russian_word_with_latin_e", u8"\u041F\u0440\u0438\u0432e\u0442",
+     u8"\u043F\u0440\u0438\u0432\u0435\u0442"},
+    {"russian_word_with_latin_a_o", u8"\u041Aa\u0437\u0438\u043Do",
+     u8"\u043A\u0430\u0437\u0438\u043D\u043E"},
+    {"russian_plain_case_fold", u8"\u041C\u043E\u0441\u043A\u0432\u0430",
+     u8"\u043C\u043E\u0441\u043A\u0432\u0430"},
     {"arabic_unchanged", u8"\u0645\u0631\u062D\u0628\u0627", u8"\u0645\u0631\u062D\u0628\u0627"},
-    {"japanese_kept", u8"\u30B9\u30FC\u30D1\u30FC\u30B3\u30D4\u30FC", u8"\u30B9\u30FC\u30D1\u30FC\u30B3\u30D4\u30FC"},
+    {"japanese_kept", u8"\u30B9\u30FC\u30D1\u30FC\u30B3\u30D4\u30FC",
+     u8"\u30B9\u30FC\u30D1\u30FC\u30B3\u30D4\u30FC"},
     {"halfwidth_katakana_to_fullwidth", u8"\uFF7D\uFF70\uFF8A\uFF70", u8"\u30B9\u30FC\u30CF\u30FC"},
     {"punctuation_and_spaces_kept", "Buy now!  Call: 555.", "buy now!  call: 555."},
     {"empty", "", ""},
@@ -186,10 +190,14 @@ TEST(Normalizer, OffsetMapMapsBackToTheRightBytes) {
 }
 
 TEST(Normalizer, InvalidUtf8ReadsAsReplacementCharacter) {
-  const std::string in = "ab\xFF" "cd\xE2\x82";
+  const std::string in =
+      "ab\xFF"
+      "cd\xE2\x82";
   CanonicalText ct;
   Normalize(in, &ct);
-  EXPECT_EQ(ct.text, "ab\xEF\xBF\xBD" "cd\xEF\xBF\xBD\xEF\xBF\xBD");
+  EXPECT_EQ(ct.text,
+            "ab\xEF\xBF\xBD"
+            "cd\xEF\xBF\xBD\xEF\xBF\xBD");
   CheckOffsetMap(in, ct);
   EXPECT_EQ(ct.src[2], 2u);
   EXPECT_EQ(ct.src[5], 3u);
@@ -202,9 +210,11 @@ TEST(Normalizer, ArbitraryBytesKeepInvariants) {
     state = state * 6364136223846793005ull + 1442695040888963407ull;
     return static_cast<uint32_t>(state >> 33);
   };
-  const std::string pieces[] = {"a",  "Z",  "1",        " ",        "\n",   "\xFF", "\x80",
-                                "\xC3", "\xE2\x82", u8"\u0456", u8"\u200B", u8"\uFF21", u8"\u00DF",
-                                u8"\uFB01", u8"\u30B9", "@", "$", u8"\U0001F600", u8"\u0645"};
+  const std::string pieces[] = {
+      "a",        "Z",        "1",        " ",        "\n",       "\xFF",
+      "\x80",     "\xC3",     "\xE2\x82", u8"\u0456", u8"\u200B", u8"\uFF21",
+      u8"\u00DF", u8"\uFB01", u8"\u30B9", "@",        "$",        u8"\U0001F600",
+      u8"\u0645"};
   for (int round = 0; round < 300; ++round) {
     std::string in;
     const int n = static_cast<int>(next() % 40);

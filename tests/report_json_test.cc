@@ -3,8 +3,8 @@
 #include "spamstrip/report_json.h"
 
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "spamstrip/detector.h"
@@ -23,10 +23,10 @@ json Parse(const std::string& s) {
 
 // Input: a heading, a paragraph with a spam sentence (span cut), a spam line (block cut).
 const std::string kInput =
-    "Harbour News\n"                                         // [0, 12)
+    "Harbour News\n"  // [0, 12)
     "\n"
-    "The ferry left at noon. Buy cheap pills now!\n"         // [14, 58), span [38, 58)
-    "Visit http://spam.example for casino bonus\n";         // [59, 101)
+    "The ferry left at noon. Buy cheap pills now!\n"  // [14, 58), span [38, 58)
+    "Visit http://spam.example for casino bonus\n";   // [59, 101)
 
 Report MakeReport() {
   Report r;
@@ -39,7 +39,11 @@ Report MakeReport() {
   r.blocks[1].kind = BlockKind::kLine;
   r.blocks[1].paragraph = 1;
   r.blocks[1].block = Finding{14, 58, 0.2, Decision::kKeep, "", {}};
-  r.blocks[1].spans.push_back(Finding{38, 58, 0.91, Decision::kStrip, "pharma",
+  r.blocks[1].spans.push_back(Finding{38,
+                                      58,
+                                      0.91,
+                                      Decision::kStrip,
+                                      "pharma",
                                       {Reason{"rule", "pharma.cheap", 3.0, "cheap pills"},
                                        Reason{"feature", "novelty", 1.23456, "0.8"}}});
   r.blocks[2].kind = BlockKind::kLine;

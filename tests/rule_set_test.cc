@@ -28,30 +28,30 @@ const ParseErrorCase kParseErrors[] = {
     {"unknown_key", "rule a.b pharma 1\n  pattren x\n", "t.rules:2: ", "unknown key 'pattren'"},
     {"unknown_key_after_comments", "# c\n\nrule a pharma 1\n  pattern x\n  exmaple y\n",
      "t.rules:5: ", "unknown key 'exmaple'"},
-    {"missing_pattern_at_eof", "rule a pharma 1\n  about no pattern here\n", "t.rules:1: ",
-     "rule a has no pattern"},
+    {"missing_pattern_at_eof", "rule a pharma 1\n  about no pattern here\n",
+     "t.rules:1: ", "rule a has no pattern"},
     {"missing_pattern_before_next_rule",
-     "rule a pharma 1\n  about x\nrule b pharma 1\n  pattern y\n", "t.rules:1: ",
-     "rule a has no pattern"},
-    {"duplicate_id", "rule a pharma 1\n  pattern x\nrule a casino 2\n  pattern y\n", "t.rules:3: ",
-     "duplicate rule id 'a'"},
+     "rule a pharma 1\n  about x\nrule b pharma 1\n  pattern y\n",
+     "t.rules:1: ", "rule a has no pattern"},
+    {"duplicate_id", "rule a pharma 1\n  pattern x\nrule a casino 2\n  pattern y\n",
+     "t.rules:3: ", "duplicate rule id 'a'"},
     {"bad_category", "rule a spamz 1\n  pattern x\n", "t.rules:1: ", "unknown category 'spamz'"},
-    {"category_is_case_sensitive", "rule a Pharma 1\n  pattern x\n", "t.rules:1: ",
-     "unknown category 'Pharma'"},
+    {"category_is_case_sensitive", "rule a Pharma 1\n  pattern x\n",
+     "t.rules:1: ", "unknown category 'Pharma'"},
     {"bad_weight_word", "rule a pharma heavy\n  pattern x\n", "t.rules:1: ", "numeric weight"},
     {"missing_weight", "rule a pharma\n  pattern x\n", "t.rules:1: ", "numeric weight"},
     {"weight_with_suffix", "rule a pharma 1.5x\n  pattern x\n", "t.rules:1: ", "numeric weight"},
-    {"extra_field_after_weight", "rule a pharma 1 2\n  pattern x\n", "t.rules:1: ",
-     "numeric weight"},
+    {"extra_field_after_weight", "rule a pharma 1 2\n  pattern x\n",
+     "t.rules:1: ", "numeric weight"},
     {"bad_id_upper_case", "rule Pharma.X pharma 1\n  pattern x\n", "t.rules:1: ", "bad rule id"},
     {"bad_id_missing", "rule\n", "t.rules:1: ", "bad rule id"},
     {"top_level_not_rule", "pattern x\n", "t.rules:1: ", "expected 'rule"},
     {"indented_outside_rule", "  pattern x\n", "t.rules:1: ", "outside a rule"},
-    {"second_pattern", "rule a pharma 1\n  pattern x\n  pattern y\n", "t.rules:3: ",
-     "second pattern"},
+    {"second_pattern", "rule a pharma 1\n  pattern x\n  pattern y\n",
+     "t.rules:3: ", "second pattern"},
     {"empty_pattern", "rule a pharma 1\n  pattern\n", "t.rules:2: ", "empty pattern"},
-    {"crlf_line_numbers", "rule a pharma 1\r\n  pattern x\r\n  nope y\r\n", "t.rules:3: ",
-     "unknown key 'nope'"},
+    {"crlf_line_numbers", "rule a pharma 1\r\n  pattern x\r\n  nope y\r\n",
+     "t.rules:3: ", "unknown key 'nope'"},
 };
 
 class ParseErrorTest : public ::testing::TestWithParam<ParseErrorCase> {};
@@ -78,7 +78,8 @@ const char kGoodRules[] =
     "  pattern \\bbuy\\s+(viagra|cialis)\\b\n"
     "  about   Buying lifestyle drugs.\n"
     "  match   BUY VIAGRA today\n"
-    "  match   buy v\xD1\x96" "agra now\n"   // Cyrillic i: matched after canonicalisation
+    "  match   buy v\xD1\x96"
+    "agra now\n"  // Cyrillic i: matched after canonicalisation
     "  nomatch viagra sales fell\n"
     "\n"
     "rule casino.bonus casino 2.5\n"
@@ -159,7 +160,8 @@ TEST(RuleSet, AcceptsEveryDocumentedCategory) {
 
 TEST(RuleSet, AcceptsNegativeAndFractionalWeights) {
   RuleSet set;
-  ASSERT_TRUE(set.Parse("rule a pharma -1.25\n  pattern x\nrule b casino .5\n  pattern y\n", "w").ok());
+  ASSERT_TRUE(
+      set.Parse("rule a pharma -1.25\n  pattern x\nrule b casino .5\n  pattern y\n", "w").ok());
   EXPECT_DOUBLE_EQ(set.rules()[0].weight, -1.25);
   EXPECT_DOUBLE_EQ(set.rules()[1].weight, 0.5);
 }
@@ -185,8 +187,9 @@ class CompileErrorTest : public ::testing::TestWithParam<CompileErrorCase> {};
 TEST_P(CompileErrorTest, ReportsFileLineAndRe2Message) {
   const CompileErrorCase& c = GetParam();
   RuleSet set;
-  const std::string text = std::string("rule ok pharma 1\n  pattern fine\n\nrule bad.one casino 1\n") +
-                           "  about x\n  pattern " + c.pattern + "\n";
+  const std::string text =
+      std::string("rule ok pharma 1\n  pattern fine\n\nrule bad.one casino 1\n") +
+      "  about x\n  pattern " + c.pattern + "\n";
   ASSERT_TRUE(set.Parse(text, "dir/bad.rules").ok());
   Status s = set.Compile();
   ASSERT_FALSE(s.ok());
@@ -257,13 +260,13 @@ TEST(RuleSet, MatchedText) {
 
 TEST(RuleSet, CheckExamplesReportsFailures) {
   const char kRules[] =
-      "rule a pharma 1\n"                    // line 1
+      "rule a pharma 1\n"  // line 1
       "  pattern \\bbuy viagra\\b\n"
       "  about   x\n"
-      "  match   order viagra\n"              // does not match
-      "  nomatch buy viagra cheaply\n"        // matches its counter-example
-      "rule b casino 1\n"                    // line 6
-      "  pattern casino\n"                   // no about line
+      "  match   order viagra\n"        // does not match
+      "  nomatch buy viagra cheaply\n"  // matches its counter-example
+      "rule b casino 1\n"               // line 6
+      "  pattern casino\n"              // no about line
       "  match   CASINO\n";
   RuleSet set;
   ASSERT_TRUE(set.Parse(kRules, "ex.rules").ok());
@@ -323,7 +326,8 @@ TEST_F(CheckRulesTest, MissingFileIsNotFound) {
 
 TEST_F(CheckRulesTest, FailedExamplesAreListedWithOkStatus) {
   RuleCheckResult r;
-  Status s = CheckRules({Write("f.rules", "rule a pharma 1\n  pattern zzz\n  about x\n  match yyy\n")}, &r);
+  Status s = CheckRules(
+      {Write("f.rules", "rule a pharma 1\n  pattern zzz\n  about x\n  match yyy\n")}, &r);
   ASSERT_TRUE(s.ok());
   ASSERT_EQ(r.failures.size(), 1u);
   EXPECT_NE(r.failures[0].find(":1: rule a: does not match its example 'yyy'"), std::string::npos);

@@ -10,7 +10,9 @@
 namespace spamstrip {
 namespace {
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
+bool IsSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+}
 
 std::string Text(std::string_view t, Range r) { return std::string(t.substr(r.start, r.size())); }
 
@@ -109,7 +111,8 @@ TEST(Segmenter, RangesAreTrimmed) {
 }
 
 TEST(Segmenter, CrlfInput) {
-  const std::string t = "Headline Here\r\n\r\nA first paragraph.\r\nA second line.\r\n\r\nLast.\r\n";
+  const std::string t =
+      "Headline Here\r\n\r\nA first paragraph.\r\nA second line.\r\n\r\nLast.\r\n";
   auto segs = Segment_(t);
   CheckSegments(t, segs);
   ASSERT_EQ(segs.size(), 4u);
@@ -164,8 +167,8 @@ const KindCase kKindCases[] = {
      BlockKind::kParagraph},
     // Open bug (fails today): a closing curly quote after the stop is final punctuation too;
     // Classify() looks only at the last byte, so this short quoted sentence becomes a heading.
-    {"curly_quote_ending_is_paragraph", u8"He called the result \u201Ca disaster for everyone.\u201D",
-     BlockKind::kParagraph},
+    {"curly_quote_ending_is_paragraph",
+     u8"He called the result \u201Ca disaster for everyone.\u201D", BlockKind::kParagraph},
 };
 
 class KindTest : public ::testing::TestWithParam<KindCase> {};
@@ -192,45 +195,66 @@ struct SentenceCase {
 };
 
 const SentenceCase kSentenceCases[] = {
-    {"basic", "He left. She stayed! Why? Nobody knows.",
+    {"basic",
+     "He left. She stayed! Why? Nobody knows.",
      {"He left.", "She stayed!", "Why?", "Nobody knows."}},
     {"one_sentence", "Just one sentence here", {"Just one sentence here"}},
     {"repeated_marks", "Really?! Yes... Fine.", {"Really?!", "Yes...", "Fine."}},
-    {"decimal_number", "Prices rose 3.5 percent. Then fell.", {"Prices rose 3.5 percent.", "Then fell."}},
-    {"lower_case_continues", "They met at 9 a.m. on Monday. Then left.",
+    {"decimal_number",
+     "Prices rose 3.5 percent. Then fell.",
+     {"Prices rose 3.5 percent.", "Then fell."}},
+    {"lower_case_continues",
+     "They met at 9 a.m. on Monday. Then left.",
      {"They met at 9 a.m. on Monday.", "Then left."}},
-    {"abbreviation_before_lower", "It costs approx. five pounds. Cheap.",
+    {"abbreviation_before_lower",
+     "It costs approx. five pounds. Cheap.",
      {"It costs approx. five pounds.", "Cheap."}},
-    {"us_before_lower", "The U.S. officials agreed. Talks ended.",
+    {"us_before_lower",
+     "The U.S. officials agreed. Talks ended.",
      {"The U.S. officials agreed.", "Talks ended."}},
-    {"url_dots_do_not_split", "Visit example.com/news.html today. Done.",
+    {"url_dots_do_not_split",
+     "Visit example.com/news.html today. Done.",
      {"Visit example.com/news.html today.", "Done."}},
-    {"closing_double_quote", "He said \"Stop.\" Then he left.", {"He said \"Stop.\"", "Then he left."}},
-    {"closing_curly_quote", u8"She said \u201CNo.\u201D Then silence.",
+    {"closing_double_quote",
+     "He said \"Stop.\" Then he left.",
+     {"He said \"Stop.\"", "Then he left."}},
+    {"closing_curly_quote",
+     u8"She said \u201CNo.\u201D Then silence.",
      {u8"She said \u201CNo.\u201D", "Then silence."}},
-    {"closing_curly_single_quote", u8"He said \u2018Go.\u2019 They went.",
+    {"closing_curly_single_quote",
+     u8"He said \u2018Go.\u2019 They went.",
      {u8"He said \u2018Go.\u2019", "They went."}},
     {"closing_paren", "(See the chart.) Numbers rose.", {"(See the chart.)", "Numbers rose."}},
     {"closing_bracket", "[Updated.] More soon.", {"[Updated.]", "More soon."}},
     {"ellipsis_char", u8"Wait\u2026 What now?", {u8"Wait\u2026", "What now?"}},
     {"ellipsis_at_end", u8"And then\u2026", {u8"And then\u2026"}},
-    {"digit_after_stop_splits", "It was late. 2024 was a hard year.",
+    {"digit_after_stop_splits",
+     "It was late. 2024 was a hard year.",
      {"It was late.", "2024 was a hard year."}},
-    {"cyrillic_next_sentence", u8"\u0412\u0441\u0451 \u0445\u043E\u0440\u043E\u0448\u043E. \u0414\u0430.",
+    {"cyrillic_next_sentence",
+     u8"\u0412\u0441\u0451 \u0445\u043E\u0440\u043E\u0448\u043E. \u0414\u0430.",
      {u8"\u0412\u0441\u0451 \u0445\u043E\u0440\u043E\u0448\u043E.", u8"\u0414\u0430."}},
-    {"spam_sentence_appended", "The talks will resume in May. Buy cheap viagra online now!",
+    {"spam_sentence_appended",
+     "The talks will resume in May. Buy cheap viagra online now!",
      {"The talks will resume in May.", "Buy cheap viagra online now!"}},
     {"multiple_spaces", "One.    Two.", {"One.", "Two."}},
     {"no_space_after_stop", "End.Start", {"End.Start"}},
     // Spam is often appended in lower case: a lower-case start splits unless the word before the
     // stop is an abbreviation.
-    {"lower_case_after_word_splits", "The vote ended. buy cheap pills online now",
+    {"lower_case_after_word_splits",
+     "The vote ended. buy cheap pills online now",
      {"The vote ended.", "buy cheap pills online now"}},
-    {"lower_case_after_etc_continues", "Ports, roads etc. were closed.", {"Ports, roads etc. were closed."}},
+    {"lower_case_after_etc_continues",
+     "Ports, roads etc. were closed.",
+     {"Ports, roads etc. were closed."}},
     // Open bugs (fail today; see the report to the lead): a title before a name is not the end
     // of a sentence. Splitting here cut "I met Mrs." off an injected testimonial.
-    {"title_before_name", "I met Mrs. Laura Bennett. She smiled.", {"I met Mrs. Laura Bennett.", "She smiled."}},
-    {"doctor_before_name", "Said Dr. Helen Marsh. Then left.", {"Said Dr. Helen Marsh.", "Then left."}},
+    {"title_before_name",
+     "I met Mrs. Laura Bennett. She smiled.",
+     {"I met Mrs. Laura Bennett.", "She smiled."}},
+    {"doctor_before_name",
+     "Said Dr. Helen Marsh. Then left.",
+     {"Said Dr. Helen Marsh.", "Then left."}},
 };
 
 class SentenceTest : public ::testing::TestWithParam<SentenceCase> {};
@@ -292,9 +316,7 @@ TEST(Segmenter, LongLineCutAtWhitespace) {
   CheckLongLine(t, /*expect_whitespace_cuts=*/true);
 }
 
-TEST(Segmenter, LongLineWithoutWhitespace) {
-  CheckLongLine(std::string(10000, 'x'), false);
-}
+TEST(Segmenter, LongLineWithoutWhitespace) { CheckLongLine(std::string(10000, 'x'), false); }
 
 TEST(Segmenter, LongLineOfMultibyteCharsIsCutAtCharacterBoundaries) {
   std::string t;

@@ -50,14 +50,15 @@ TEST(Tokenizer, HasLetterAndCharCount) {
   EXPECT_TRUE(t.words[1].has_letter);
   EXPECT_EQ(t.words[1].chars, 2u);
   EXPECT_TRUE(t.words[2].has_letter);
-  EXPECT_EQ(t.words[2].chars, 6u);                 // code points
-  EXPECT_EQ(t.Word(t.words[2]).size(), 12u);       // bytes
+  EXPECT_EQ(t.words[2].chars, 6u);            // code points
+  EXPECT_EQ(t.Word(t.words[2]).size(), 12u);  // bytes
   EXPECT_EQ(t.Word(t.words[2]), u8"\u043F\u0440\u0438\u0432\u0435\u0442");
 }
 
 TEST(Tokenizer, HanAndKanaAreOneCharacterWords) {
   // Japanese brand-copy spam: every kana and Han character is a word of its own.
-  EXPECT_EQ(Words(u8"\u30B3\u30D4\u30FC\u54C1"), (W{u8"\u30B3", u8"\u30D4", u8"\u30FC", u8"\u54C1"}));
+  EXPECT_EQ(Words(u8"\u30B3\u30D4\u30FC\u54C1"),
+            (W{u8"\u30B3", u8"\u30D4", u8"\u30FC", u8"\u54C1"}));
   EXPECT_EQ(Words(u8"abc\u65E5\u672Cdef"), (W{"abc", u8"\u65E5", u8"\u672C", "def"}));
   EXPECT_EQ(Words(u8"\u65E5 \u672C"), (W{u8"\u65E5", u8"\u672C"}));
 }
@@ -66,7 +67,8 @@ TEST(Tokenizer, OtherScriptsFormRuns) {
   EXPECT_EQ(Words(u8"\u0645\u0631\u062D\u0628\u0627 \u0628\u0643\u0645"),
             (W{u8"\u0645\u0631\u062D\u0628\u0627", u8"\u0628\u0643\u0645"}));
   // Hangul separates words with spaces and is not split per character.
-  EXPECT_EQ(Words(u8"\uD55C\uAD6D\uC5B4 \uB274\uC2A4"), (W{u8"\uD55C\uAD6D\uC5B4", u8"\uB274\uC2A4"}));
+  EXPECT_EQ(Words(u8"\uD55C\uAD6D\uC5B4 \uB274\uC2A4"),
+            (W{u8"\uD55C\uAD6D\uC5B4", u8"\uB274\uC2A4"}));
 }
 
 TEST(Tokenizer, BufferOffsetsAreConsistent) {
@@ -89,7 +91,9 @@ TEST(Tokenizer, WorksOnNormalizerOutput) {
 }
 
 TEST(Tokenizer, ReplacementCharacterIsNotAWord) {
-  EXPECT_EQ(Words("ab\xEF\xBF\xBD" "cd"), (W{"ab", "cd"}));
+  EXPECT_EQ(Words("ab\xEF\xBF\xBD"
+                  "cd"),
+            (W{"ab", "cd"}));
 }
 
 TEST(Tokenizer, ReusesOutputObject) {

@@ -13,8 +13,8 @@ namespace {
 struct DecodeCase {
   const char* name;
   std::string bytes;
-  char32_t cp;   // expected code point of the first character
-  size_t len;    // expected bytes consumed
+  char32_t cp;  // expected code point of the first character
+  size_t len;   // expected bytes consumed
 };
 
 const DecodeCase kDecodeCases[] = {
@@ -49,14 +49,26 @@ const DecodeCase kDecodeCases[] = {
     {"lead_ff", "\xFF", kReplacementChar, 1},
     // Stray continuation bytes.
     {"lone_continuation", "\x80", kReplacementChar, 1},
-    {"lone_continuation_bf", "\xBF" "abc", kReplacementChar, 1},
+    {"lone_continuation_bf",
+     "\xBF"
+     "abc",
+     kReplacementChar, 1},
     // Truncated sequences, at the end of input and followed by ASCII.
     {"truncated_two_at_end", "\xC3", kReplacementChar, 1},
     {"truncated_three_at_end", "\xE2\x82", kReplacementChar, 1},
     {"truncated_four_at_end", "\xF0\x9F\x98", kReplacementChar, 1},
-    {"truncated_two_then_ascii", "\xC3" "a", kReplacementChar, 1},
-    {"truncated_three_then_ascii", "\xE2\x82" "a", kReplacementChar, 1},
-    {"truncated_four_then_ascii", "\xF0\x9F\x98" "a", kReplacementChar, 1},
+    {"truncated_two_then_ascii",
+     "\xC3"
+     "a",
+     kReplacementChar, 1},
+    {"truncated_three_then_ascii",
+     "\xE2\x82"
+     "a",
+     kReplacementChar, 1},
+    {"truncated_four_then_ascii",
+     "\xF0\x9F\x98"
+     "a",
+     kReplacementChar, 1},
 };
 
 class DecodeTest : public ::testing::TestWithParam<DecodeCase> {};
@@ -144,11 +156,13 @@ TEST(Utf8, FindInvalidUtf8Offsets) {
       {"\xEF\xBF\xBD", npos},  // a real U+FFFD in the input is valid
       {"\xFF", 0},
       {"ab\xFF", 2},
-      {"caf\xC3\xA9\x80", 5},            // stray continuation after a valid character
-      {"\xE2\x82", 0},                   // truncated at end
-      {"abc\xE2\x82" "d", 3},            // truncated, followed by ASCII
-      {"a\xED\xA0\x80", 1},              // surrogate
-      {"a\xC0\xAF", 1},                  // overlong '/'
+      {"caf\xC3\xA9\x80", 5},  // stray continuation after a valid character
+      {"\xE2\x82", 0},         // truncated at end
+      {"abc\xE2\x82"
+       "d",
+       3},                                      // truncated, followed by ASCII
+      {"a\xED\xA0\x80", 1},                     // surrogate
+      {"a\xC0\xAF", 1},                         // overlong '/'
       {"\xC3\xA9\xC3\xA9\xF4\x90\x80\x80", 4},  // above U+10FFFF
       {"ok\xC3\xA9ok\xFE", 6},
   };
@@ -160,7 +174,10 @@ TEST(Utf8, FindInvalidUtf8Offsets) {
 TEST(Utf8, ToValidUtf8ReplacesEachBadByte) {
   EXPECT_EQ(ToValidUtf8("plain"), "plain");
   EXPECT_EQ(ToValidUtf8("caf\xC3\xA9"), "caf\xC3\xA9");
-  EXPECT_EQ(ToValidUtf8("a\xFF" "b"), "a\xEF\xBF\xBD" "b");
+  EXPECT_EQ(ToValidUtf8("a\xFF"
+                        "b"),
+            "a\xEF\xBF\xBD"
+            "b");
   // A truncated sequence: one U+FFFD per byte (the decoder consumes one byte on error).
   EXPECT_EQ(ToValidUtf8("\xE2\x82"), "\xEF\xBF\xBD\xEF\xBF\xBD");
   EXPECT_EQ(ToValidUtf8("x\xED\xA0\x80y"), "x\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBDy");

@@ -23,8 +23,8 @@
 namespace spamstrip {
 
 struct BenchFigures {
-  double block_recall = 0, block_fpr = 0, block_precision = 0, inline_recall = 0,
-         inline_keep = 0, spam_byte_recall = 0, legit_byte_loss = 0, clean_docs_untouched = 0;
+  double block_recall = 0, block_fpr = 0, block_precision = 0, inline_recall = 0, inline_keep = 0,
+         spam_byte_recall = 0, legit_byte_loss = 0, clean_docs_untouched = 0;
   long spam_blocks = 0, clean_blocks = 0, fp_blocks = 0, inline_spans = 0, clean_docs = 0;
   std::map<std::string, std::pair<long, long>> by_category;  // caught, total
   struct Lang {

@@ -36,7 +36,7 @@ struct Finding {
   size_t end = 0;    // exclusive
   double score = 0;  // spam probability in [0, 1]
   Decision decision = Decision::kKeep;
-  std::string category;  // best category ("" when no evidence points anywhere)
+  std::string category;         // best category ("" when no evidence points anywhere)
   std::vector<Reason> reasons;  // largest contributions first
 };
 

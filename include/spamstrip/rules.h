@@ -14,8 +14,8 @@ namespace spamstrip {
 struct RuleCheckResult {
   size_t files = 0;
   size_t rules = 0;
-  size_t examples = 0;               // match + nomatch examples verified
-  std::vector<std::string> failures; // "file:line: rule <id>: ..." one per failed example
+  size_t examples = 0;                // match + nomatch examples verified
+  std::vector<std::string> failures;  // "file:line: rule <id>: ..." one per failed example
   // Rules whose pattern has no literal of >= 3 bytes for the prefilter: they run on every
   // sentence and slow matching down ("file:line: rule <id>").
   std::vector<std::string> unfiltered;

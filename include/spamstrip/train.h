@@ -37,12 +37,12 @@ struct TrainOptions {
   int epochs = 6;                       // SGD passes of stage 1
   double learning_rate = 0.2;
   double l2 = 1e-6;
-  int trees = 400;                      // stage-2 boosted trees (0: linear combiner only)
+  int trees = 400;  // stage-2 boosted trees (0: linear combiner only)
   int tree_depth = 5;
-  double target_fpr = 0.002;            // block FPR the default threshold aims at
-  double span_target_fpr = 0.005;       // share of clean sentence runs the span threshold passes
-  int docs_per_article = 2;             // synthesised documents per news article in stage 2
-  std::string dump_stage2;              // if set, write stage-2 examples here as CSV (analysis)
+  double target_fpr = 0.002;       // block FPR the default threshold aims at
+  double span_target_fpr = 0.005;  // share of clean sentence runs the span threshold passes
+  int docs_per_article = 2;        // synthesised documents per news article in stage 2
+  std::string dump_stage2;         // if set, write stage-2 examples here as CSV (analysis)
 };
 
 struct TrainSummary {

@@ -1,11 +1,10 @@
 // spamstrip clean — text or JSONL in, cleaned text or JSONL out, optional JSON report.
 #include <boost/program_options.hpp>
-#include <nlohmann/json.hpp>
-
 #include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "commands.h"
@@ -123,8 +122,8 @@ int CleanJsonl(const Detector& d, const CleanFlags& f) {
       continue;
     }
     auto id = j.find("id");
-    id_json = id != j.end() && (id->is_string() || id->is_number()) ? id->dump()
-                                                                     : std::to_string(lineno);
+    id_json =
+        id != j.end() && (id->is_string() || id->is_number()) ? id->dump() : std::to_string(lineno);
     auto text = j.find("text");
     if (text == j.end() || !text->is_string()) {
       error("missing string field \"text\"");
@@ -164,22 +163,29 @@ int CleanCommand(const std::vector<std::string>& args) {
   Options opt;
   CleanFlags f;
   po::options_description desc("spamstrip clean [FILE|-] [options]");
-  desc.add_options()
-      ("help,h", "show this help")
-      ("input", po::value(&f.input)->default_value("-"), "input file, - for stdin")
-      ("output,o", po::value(&f.output), "write the cleaned output here (atomically) instead of stdout")
-      ("report,r", po::value(&f.report), "write the JSON report of every block here (text mode)")
-      ("jsonl", po::bool_switch(&f.jsonl), "input is JSONL {\"id\",\"text\"}; output one JSON line per input line")
-      ("span-threshold", po::value(&opt.span_threshold), "cut a sentence run out of a kept paragraph at or above this (default: the model's)")
-      ("threshold,t", po::value(&opt.threshold), "strip at or above this spam probability (default: the model's)")
-      ("flag-threshold", po::value(&opt.flag_threshold), "flag (report, keep) at or above this probability")
-      ("flag-only", po::bool_switch(&opt.flag_only), "report only; strip nothing")
-      ("no-sentence-cuts", "judge whole blocks only; never cut sentences out of a paragraph")
-      ("rules", po::value(&opt.rule_files)->composing(), "rule file (repeatable); default: built-in rules")
-      ("model", po::value(&opt.model_file), "model file; default: built-in model")
-      ("no-model", "score with rules, context and shape only")
-      ("fail-on-spam", po::bool_switch(&f.fail_on_spam), "exit 1 when anything was stripped or flagged")
-      ("strict-utf8", po::bool_switch(&f.strict_utf8), "reject invalid UTF-8 (exit 3) instead of tolerating it");
+  desc.add_options()("help,h", "show this help")("input", po::value(&f.input)->default_value("-"),
+                                                 "input file, - for stdin")(
+      "output,o", po::value(&f.output),
+      "write the cleaned output here (atomically) instead of stdout")(
+      "report,r", po::value(&f.report), "write the JSON report of every block here (text mode)")(
+      "jsonl", po::bool_switch(&f.jsonl),
+      "input is JSONL {\"id\",\"text\"}; output one JSON line per input line")(
+      "span-threshold", po::value(&opt.span_threshold),
+      "cut a sentence run out of a kept paragraph at or above this (default: the model's)")(
+      "threshold,t", po::value(&opt.threshold),
+      "strip at or above this spam probability (default: the model's)")(
+      "flag-threshold", po::value(&opt.flag_threshold),
+      "flag (report, keep) at or above this probability")(
+      "flag-only", po::bool_switch(&opt.flag_only), "report only; strip nothing")(
+      "no-sentence-cuts", "judge whole blocks only; never cut sentences out of a paragraph")(
+      "rules", po::value(&opt.rule_files)->composing(),
+      "rule file (repeatable); default: built-in rules")("model", po::value(&opt.model_file),
+                                                         "model file; default: built-in model")(
+      "no-model", "score with rules, context and shape only")(
+      "fail-on-spam", po::bool_switch(&f.fail_on_spam),
+      "exit 1 when anything was stripped or flagged")(
+      "strict-utf8", po::bool_switch(&f.strict_utf8),
+      "reject invalid UTF-8 (exit 3) instead of tolerating it");
   po::positional_options_description pos;
   pos.add("input", 1);
   po::variables_map vm;

@@ -1,10 +1,9 @@
 // spamstrip eval BENCH.jsonl — the detector's figures on a labelled benchmark.
 #include <boost/program_options.hpp>
-#include <nlohmann/json.hpp>
-
 #include <cmath>
 #include <cstdio>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <thread>
 
@@ -28,8 +27,10 @@ nlohmann::json ToJson(const BenchFigures& f) {
                       {"spam_byte_recall", r4(f.spam_byte_recall)},
                       {"legit_byte_loss", r4(f.legit_byte_loss)},
                       {"clean_docs_untouched", r4(f.clean_docs_untouched)}};
-  j["counts"] = {{"spam_blocks", f.spam_blocks}, {"clean_blocks", f.clean_blocks},
-                 {"fp_blocks", f.fp_blocks},     {"inline", f.inline_spans},
+  j["counts"] = {{"spam_blocks", f.spam_blocks},
+                 {"clean_blocks", f.clean_blocks},
+                 {"fp_blocks", f.fp_blocks},
+                 {"inline", f.inline_spans},
                  {"clean_docs", f.clean_docs}};
   nlohmann::json cats = nlohmann::json::object();
   for (const auto& [c, v] : f.by_category) {
@@ -39,8 +40,14 @@ nlohmann::json ToJson(const BenchFigures& f) {
   nlohmann::json langs = nlohmann::json::object();
   for (const auto& [l, v] : f.by_lang) {
     nlohmann::json o;
-    o["block_recall"] = v.spam_blocks ? nlohmann::json(r4(static_cast<double>(v.tp_blocks) / static_cast<double>(v.spam_blocks))) : nlohmann::json(nullptr);
-    o["block_fpr"] = v.clean_blocks ? nlohmann::json(std::round(static_cast<double>(v.fp_blocks) / static_cast<double>(v.clean_blocks) * 1e5) / 1e5) : nlohmann::json(nullptr);
+    o["block_recall"] = v.spam_blocks ? nlohmann::json(r4(static_cast<double>(v.tp_blocks) /
+                                                          static_cast<double>(v.spam_blocks)))
+                                      : nlohmann::json(nullptr);
+    o["block_fpr"] = v.clean_blocks
+                         ? nlohmann::json(std::round(static_cast<double>(v.fp_blocks) /
+                                                     static_cast<double>(v.clean_blocks) * 1e5) /
+                                          1e5)
+                         : nlohmann::json(nullptr);
     langs[l] = o;
   }
   j["by_lang"] = langs;
@@ -51,7 +58,8 @@ void PrintPlain(const nlohmann::json& j, std::ostream& os) {
   for (const auto& [k, v] : j.items()) {
     if (v.is_object()) {
       os << k << ":\n";
-      for (const auto& [kk, vv] : v.items()) os << "  " << kk << ": " << (vv.is_null() ? "None" : vv.dump()) << "\n";
+      for (const auto& [kk, vv] : v.items())
+        os << "  " << kk << ": " << (vv.is_null() ? "None" : vv.dump()) << "\n";
     } else {
       os << k << ": " << v.dump() << "\n";
     }
@@ -66,19 +74,19 @@ int EvalCommand(const std::vector<std::string>& args) {
   bool json_out = false, no_curve = false;
   int jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   po::options_description desc("spamstrip eval BENCH.jsonl [options]");
-  desc.add_options()
-      ("help,h", "show this help")
-      ("bench", po::value(&bench), "benchmark file (make_bench.py format)")
-      ("span-threshold", po::value(&opt.span_threshold), "cut a sentence run out of a kept paragraph at or above this (default: the model's)")
-      ("threshold,t", po::value(&opt.threshold), "strip threshold (default: the model's)")
-      ("rules", po::value(&opt.rule_files)->composing(), "rule file (repeatable); default: built-in")
-      ("model", po::value(&opt.model_file), "model file; default: built-in")
-      ("no-model", "rules, context and shape only")
-      ("no-sentence-cuts", "judge whole blocks only")
-      ("pred", po::value(&pred), "also write the removals as score_bench.py PRED JSONL here")
-      ("json", po::bool_switch(&json_out), "print the figures as JSON")
-      ("no-curve", po::bool_switch(&no_curve), "skip the precision/recall curve over thresholds")
-      ("jobs,j", po::value(&jobs), "worker threads (default: all cores)");
+  desc.add_options()("help,h", "show this help")("bench", po::value(&bench),
+                                                 "benchmark file (make_bench.py format)")(
+      "span-threshold", po::value(&opt.span_threshold),
+      "cut a sentence run out of a kept paragraph at or above this (default: the model's)")(
+      "threshold,t", po::value(&opt.threshold), "strip threshold (default: the model's)")(
+      "rules", po::value(&opt.rule_files)->composing(),
+      "rule file (repeatable); default: built-in")("model", po::value(&opt.model_file),
+                                                   "model file; default: built-in")(
+      "no-model", "rules, context and shape only")("no-sentence-cuts", "judge whole blocks only")(
+      "pred", po::value(&pred), "also write the removals as score_bench.py PRED JSONL here")(
+      "json", po::bool_switch(&json_out), "print the figures as JSON")(
+      "no-curve", po::bool_switch(&no_curve), "skip the precision/recall curve over thresholds")(
+      "jobs,j", po::value(&jobs), "worker threads (default: all cores)");
   po::positional_options_description pos;
   pos.add("bench", 1);
   po::variables_map vm;
@@ -123,22 +131,26 @@ int EvalCommand(const std::vector<std::string>& args) {
                        {"inline_recall", std::round(f.inline_recall * 1e4) / 1e4},
                        {"clean_docs_untouched", std::round(f.clean_docs_untouched * 1e4) / 1e4}});
     }
-    if (json_out) j["curve"] = curve;
+    if (json_out)
+      j["curve"] = curve;
     else {
       PrintPlain(j, std::cout);
-      std::cout << "curve (threshold: block_recall block_fpr precision inline_recall clean_docs_untouched):\n";
+      std::cout << "curve (threshold: block_recall block_fpr precision inline_recall "
+                   "clean_docs_untouched):\n";
       for (const auto& c : curve) {
         char buf[160];
-        std::snprintf(buf, sizeof(buf), "  %.2f: %.4f %.5f %.4f %.4f %.4f\n", c["threshold"].get<double>(),
-                      c["block_recall"].get<double>(), c["block_fpr"].get<double>(),
-                      c["block_precision"].get<double>(), c["inline_recall"].get<double>(),
-                      c["clean_docs_untouched"].get<double>());
+        std::snprintf(buf, sizeof(buf), "  %.2f: %.4f %.5f %.4f %.4f %.4f\n",
+                      c["threshold"].get<double>(), c["block_recall"].get<double>(),
+                      c["block_fpr"].get<double>(), c["block_precision"].get<double>(),
+                      c["inline_recall"].get<double>(), c["clean_docs_untouched"].get<double>());
         std::cout << buf;
       }
     }
   }
-  if (json_out) std::cout << j.dump(1) << "\n";
-  else if (no_curve) PrintPlain(j, std::cout);
+  if (json_out)
+    std::cout << j.dump(1) << "\n";
+  else if (no_curve)
+    PrintPlain(j, std::cout);
   if (!pred.empty()) {
     std::ostringstream os;
     for (size_t i = 0; i < docs.size(); ++i) {

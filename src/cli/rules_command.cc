@@ -22,7 +22,8 @@ int RulesCommand(const std::vector<std::string>& args) {
   if (!s.ok()) return Fail(s, kExitInput);
   for (const auto& f : r.failures) std::cerr << f << "\n";
   for (const auto& u : r.unfiltered) {
-    std::cerr << u << ": warning: no literal of 3+ bytes for the prefilter; runs on every sentence\n";
+    std::cerr << u
+              << ": warning: no literal of 3+ bytes for the prefilter; runs on every sentence\n";
   }
   std::cout << r.files << " files, " << r.rules << " rules, " << r.examples << " examples: "
             << (r.failures.empty() ? "all pass" : std::to_string(r.failures.size()) + " failed")

@@ -1,6 +1,5 @@
 // spamstrip train — learn a model file from labelled JSONL.
 #include <boost/program_options.hpp>
-
 #include <chrono>
 #include <cstdio>
 #include <iostream>
@@ -19,22 +18,27 @@ int TrainCommand(const std::vector<std::string>& args) {
   std::string out;
   bool quiet = false;
   po::options_description desc("spamstrip train --data FILE.jsonl... --out MODEL [options]");
-  desc.add_options()
-      ("help,h", "show this help")
-      ("data,d", po::value(&o.data_files)->multitoken()->composing(), "training JSONL files (news, spam, or {text,label})")
-      ("out,o", po::value(&out), "write the model here (atomically)")
-      ("split", po::value(&o.split)->default_value("train"), "use records with this split (\"\" for all)")
-      ("seed", po::value(&o.seed)->default_value(1), "seed for shuffling and document synthesis")
-      ("bits", po::value(&o.hash_bits)->default_value(20), "hash buckets = 2^bits")
-      ("epochs", po::value(&o.epochs)->default_value(6), "SGD passes over the data (stage 1)")
-      ("learning-rate", po::value(&o.learning_rate)->default_value(0.2), "AdaGrad base rate")
-      ("trees", po::value(&o.trees)->default_value(400), "stage-2 boosted trees (0: linear combiner)")
-      ("tree-depth", po::value(&o.tree_depth)->default_value(5), "depth of each tree")
-      ("target-fpr", po::value(&o.target_fpr)->default_value(0.002), "block false-positive rate the default threshold aims at")
-      ("docs-per-article", po::value(&o.docs_per_article)->default_value(2), "synthesised documents per article (stage 2)")
-      ("rules", po::value(&o.rule_files)->composing(), "rule files for stage-2 features (default: built-in)")
-      ("dump-stage2", po::value(&o.dump_stage2), "write the stage-2 examples as CSV (for analysis)")
-      ("quiet,q", po::bool_switch(&quiet), "no progress on stderr");
+  desc.add_options()("help,h", "show this help")(
+      "data,d", po::value(&o.data_files)->multitoken()->composing(),
+      "training JSONL files (news, spam, or {text,label})")("out,o", po::value(&out),
+                                                            "write the model here (atomically)")(
+      "split", po::value(&o.split)->default_value("train"),
+      "use records with this split (\"\" for all)")("seed", po::value(&o.seed)->default_value(1),
+                                                    "seed for shuffling and document synthesis")(
+      "bits", po::value(&o.hash_bits)->default_value(20), "hash buckets = 2^bits")(
+      "epochs", po::value(&o.epochs)->default_value(6), "SGD passes over the data (stage 1)")(
+      "learning-rate", po::value(&o.learning_rate)->default_value(0.2), "AdaGrad base rate")(
+      "trees", po::value(&o.trees)->default_value(400),
+      "stage-2 boosted trees (0: linear combiner)")(
+      "tree-depth", po::value(&o.tree_depth)->default_value(5), "depth of each tree")(
+      "target-fpr", po::value(&o.target_fpr)->default_value(0.002),
+      "block false-positive rate the default threshold aims at")(
+      "docs-per-article", po::value(&o.docs_per_article)->default_value(2),
+      "synthesised documents per article (stage 2)")(
+      "rules", po::value(&o.rule_files)->composing(),
+      "rule files for stage-2 features (default: built-in)")(
+      "dump-stage2", po::value(&o.dump_stage2), "write the stage-2 examples as CSV (for analysis)")(
+      "quiet,q", po::bool_switch(&quiet), "no progress on stderr");
   po::variables_map vm;
   try {
     po::store(po::command_line_parser(args).options(desc).run(), vm);
