@@ -9,7 +9,7 @@
 //   char n-gram id   = Mix(HashBytes(gram, seed) ^ (0x10 + n)), gram = n code points of the
 //                      word padded as "<word>" (bytes of '<' and '>')
 //   bucket           = id >> (64 - bits)
-// Words are runs of letters and digits of the canonical text (normalizer.h), every decimal
+// Words are runs of letters and digits of the canonical text (normalizer.h), every ASCII
 // digit written as '0'. Never std::hash: it differs between standard libraries.
 #ifndef SPAMSTRIP_SRC_NGRAM_HASH_H_
 #define SPAMSTRIP_SRC_NGRAM_HASH_H_

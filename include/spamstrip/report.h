@@ -52,8 +52,9 @@ struct Report {
   std::vector<BlockReport> blocks;
   // The byte ranges cut from the output: sorted, non-overlapping. A cut covers its finding's
   // range plus the whitespace that would otherwise be left dangling (the line break after a
-  // removed line, the blank line before a removed paragraph, the space before a removed
-  // trailing sentence). Empty in flag-only mode.
+  // removed line, the blank lines after a removed paragraph — or the whitespace before it when
+  // it ends the text —, the space before a removed trailing sentence or after a removed leading
+  // one). Empty in flag-only mode.
   struct Removal {
     size_t start = 0;
     size_t end = 0;
