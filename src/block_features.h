@@ -74,7 +74,7 @@ enum Feature : int {
   kSpan,            // 1 when the text is part of a block (a sentence span), 0 for a whole block
   kNoveltyShort,    // share of short (function) words found nowhere else, x confidence
   kRestNgram,       // n-gram log-odds of the rest of the document (everything but this run)
-  kNeighbourNgram,  // highest n-gram log-odds of the other lines of the paragraph (whole block),
+  kNeighbourNgram,  // lowest n-gram log-odds of the other lines of the paragraph (whole block),
                     // or of the rest of the block (sentence run); kNoNeighbour when none
   kRunPosition,     // 0 whole block, 1 a run ending the block, 2 a run starting it, 3 inside it
   kNumFeatures

@@ -26,6 +26,8 @@ constexpr size_t kMaxSpanSearch = 24;  // sentences; longer blocks try fewer run
 constexpr double kClearlyClean = 0.05;
 // Sentence runs shorter than this are never cut out of a kept block.
 constexpr int kMinSpanWords = 4;
+// Default strip threshold for headings that matched no rule (Options::heading_threshold).
+constexpr double kHeadingThreshold = 0.95;
 
 class DetectorImpl : public Detector {
  public:
@@ -42,6 +44,9 @@ class DetectorImpl : public Detector {
     span_threshold_ =
         o.span_threshold >= 0 ? o.span_threshold : (model_ ? model_->span_threshold() : threshold_);
     span_threshold_ = std::max(span_threshold_, threshold_);
+    heading_threshold_ = o.heading_threshold >= 0 ? std::max(threshold_, o.heading_threshold)
+                         : o.threshold >= 0       ? threshold_
+                                                  : std::max(threshold_, kHeadingThreshold);
   }
 
   void Analyze(std::string_view text, Report* report) const override;
@@ -74,6 +79,7 @@ class DetectorImpl : public Detector {
   double threshold_ = 0.5;
   double flag_threshold_ = 0.3;
   double span_threshold_ = 0.5;
+  double heading_threshold_ = 0.95;
 };
 
 void DetectorImpl::Fill(const std::vector<SentenceStats>& s, size_t b, size_t e, const Scored& sc,
@@ -145,6 +151,13 @@ void DetectorImpl::Analyze(std::string_view text, Report* report) const {
     Fill(s, 0, n, whole, &br.block);
     br.block.start = segs[i].range.start;
     br.block.end = segs[i].range.end;
+    // A heading (short, no final punctuation) is stripped on model evidence alone only when the
+    // model is very sure: headings are short and mostly words found nowhere else, which makes
+    // their scores noisy, and losing one is costly. With a rule hit the normal threshold holds.
+    if (segs[i].kind == BlockKind::kHeading && br.block.decision == Decision::kStrip &&
+        whole.f[kRules] <= 0 && whole.p < heading_threshold_) {
+      br.block.decision = Decision::kFlag;
+    }
     if (!options_.sentence_cuts || n < 2) continue;
     // Span search: only where some sentence alone looks like spam and another looks clean.
     std::vector<Scored> single;

@@ -47,14 +47,18 @@ FeatureVector RunFeatures(const AnalyzedDocument& doc, size_t block, size_t b, s
   double neighbour = kNoNeighbour;
   if (model != nullptr) {
     if (whole) {
-      // The other lines of the same paragraph (blocks are in order; a paragraph is contiguous).
+      // The other lines of the same paragraph (blocks are in order; a paragraph is contiguous):
+      // the most news-like of them, so that a line of a link farm (all lines spam) learns from
+      // its neighbours while a real line next to one injected line does not.
+      double lowest = 1e9;
       for (size_t j = block; j-- > 0 && doc.blocks[j].paragraph == seg.paragraph;) {
-        neighbour = std::max(neighbour, doc.block_ngram[j]);
+        if (doc.block_ngram[j] > kNoNeighbour) lowest = std::min(lowest, doc.block_ngram[j]);
       }
       for (size_t j = block + 1; j < doc.blocks.size() && doc.blocks[j].paragraph == seg.paragraph;
            ++j) {
-        neighbour = std::max(neighbour, doc.block_ngram[j]);
+        if (doc.block_ngram[j] > kNoNeighbour) lowest = std::min(lowest, doc.block_ngram[j]);
       }
+      if (lowest < 1e9) neighbour = lowest;
     } else {
       NgramScore rest = doc.block_ngram_sum[block];  // the block minus the run
       for (size_t k = b; k < e; ++k) {

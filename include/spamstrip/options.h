@@ -27,6 +27,11 @@ struct Options {
   // A sentence run is cut out of a kept block when its probability is >= span_threshold
   // (negative: the model's; never below `threshold`).
   double span_threshold = -1.0;
+  // A heading (a short line without final punctuation) that matched no rule is stripped only at
+  // or above this probability (never below `threshold`); below it, it is flagged. Headings are
+  // short and mostly new words, so their scores are noisy, and losing one is costly.
+  // Negative: 0.95 when `threshold` is the model's default, `threshold` when it was set.
+  double heading_threshold = -1.0;
 
   // Report only: decisions are computed and reported, but nothing is removed from the output.
   bool flag_only = false;

@@ -120,6 +120,8 @@ int EvalCommand(const std::vector<std::string>& args) {
     for (double t : {0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.98, 0.99}) {
       Options o = opt;
       o.threshold = t;
+      // Keep the default heading policy along the curve (an explicit threshold would lift it).
+      if (o.heading_threshold < 0) o.heading_threshold = 0.95;
       o.flag_threshold = -1;
       BenchFigures f;
       s = EvaluateDetector(docs, o, jobs, &f);
