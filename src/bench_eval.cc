@@ -3,22 +3,14 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "jsonl_file.h"
 #include "spamstrip/detector.h"
 #include "spamstrip/eval.h"
 
 namespace spamstrip {
 
 Status ReadBench(const std::string& path, std::vector<BenchDoc>* docs) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::NotFound(path + ": cannot open");
-  std::string line;
-  size_t lineno = 0;
-  while (std::getline(in, line)) {
-    ++lineno;
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    const std::string where = path + ":" + std::to_string(lineno) + ": ";
-    nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
-    if (j.is_discarded() || !j.is_object()) return Status::Corrupt(where + "not a JSON object");
+  return ForEachJsonlObject(path, [docs](const nlohmann::json& j, const std::string& where) {
     try {
       BenchDoc d;
       d.id = j.at("id").is_string() ? j.at("id").get<std::string>() : j.at("id").dump();
@@ -43,11 +35,11 @@ Status ReadBench(const std::string& path, std::vector<BenchDoc>* docs) {
         }
       }
       docs->push_back(std::move(d));
+      return Status::Ok();
     } catch (const nlohmann::json::exception& e) {
       return Status::Corrupt(where + "bad benchmark record: " + e.what());
     }
-  }
-  return Status::Ok();
+  });
 }
 
 BenchFigures ScoreBench(const std::vector<BenchDoc>& docs,

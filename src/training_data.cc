@@ -3,6 +3,8 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "jsonl_file.h"
+
 namespace spamstrip {
 
 std::string CollapseWhitespace(const std::string& s) {
@@ -22,21 +24,12 @@ std::string CollapseWhitespace(const std::string& s) {
 }
 
 Status ReadTrainingFile(const std::string& path, const std::string& split, TrainingData* data) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::NotFound(path + ": cannot open");
-  std::string line;
-  size_t lineno = 0;
-  while (std::getline(in, line)) {
-    ++lineno;
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    const std::string where = path + ":" + std::to_string(lineno) + ": ";
-    nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
-    if (j.is_discarded() || !j.is_object()) return Status::Corrupt(where + "not a JSON object");
+  return ForEachJsonlObject(path, [&](const nlohmann::json& j, const std::string& where) {
     auto sp = j.find("split");
     if (!split.empty() && sp != j.end() && sp->is_string() && sp->get<std::string>() != split) {
-      continue;
+      return Status::Ok();
     }
-    std::string id = std::to_string(lineno);
+    std::string id = where.substr(0, where.size() - 2);  // "path:line"
     auto idv = j.find("id");
     if (idv != j.end()) id = idv->is_string() ? idv->get<std::string>() : idv->dump();
     auto paras = j.find("paragraphs");
@@ -55,7 +48,7 @@ Status ReadTrainingFile(const std::string& path, const std::string& split, Train
         if (!t.empty()) a.paragraphs.push_back(std::move(t));
       }
       if (!a.paragraphs.empty()) data->articles.push_back(std::move(a));
-      continue;
+      return Status::Ok();
     }
     auto text = j.find("text");
     if (text == j.end() || !text->is_string()) {
@@ -64,7 +57,7 @@ Status ReadTrainingFile(const std::string& path, const std::string& split, Train
     LabelledText t;
     t.id = id;
     t.text = CollapseWhitespace(text->get<std::string>());
-    if (t.text.empty()) continue;
+    if (t.text.empty()) return Status::Ok();
     auto label = j.find("label");
     auto cat = j.find("category");
     if (label != j.end()) {
@@ -90,9 +83,8 @@ Status ReadTrainingFile(const std::string& path, const std::string& split, Train
       return Status::Corrupt(where + "text record needs a \"label\" or a \"category\"");
     }
     data->texts.push_back(std::move(t));
-  }
-  if (in.bad()) return Status::IoError(path + ": read failed after line " + std::to_string(lineno));
-  return Status::Ok();
+    return Status::Ok();
+  });
 }
 
 }  // namespace spamstrip
