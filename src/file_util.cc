@@ -41,6 +41,19 @@ Status ReadFile(const std::string& path, std::string* out) {
   return Status::Ok();
 }
 
+Status CheckReadable(const std::string& path) {
+  int fd = ::open(path.c_str(), O_RDONLY);
+  if (fd < 0) {
+    int e = errno;
+    std::string msg = path + ": " + std::strerror(e);
+    return e == ENOENT ? Status::NotFound(msg) : Status::IoError(msg);
+  }
+  struct stat st;
+  const bool dir = ::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode);
+  ::close(fd);
+  return dir ? Status::IoError(path + ": is a directory") : Status::Ok();
+}
+
 Status WriteFileAtomic(const std::string& path, std::string_view data) {
   std::string tmp = path + ".tmp." + std::to_string(::getpid());
   int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
@@ -57,8 +70,11 @@ Status WriteFileAtomic(const std::string& path, std::string_view data) {
     }
     off += static_cast<size_t>(n);
   }
-  if (::fsync(fd) != 0 || ::close(fd) != 0) {
-    int e = errno;
+  const bool synced = ::fsync(fd) == 0;
+  const int sync_errno = errno;
+  const bool closed = ::close(fd) == 0;
+  if (!synced || !closed) {
+    const int e = !synced ? sync_errno : errno;
     ::unlink(tmp.c_str());
     return Status::IoError(path + ": flush failed: " + std::strerror(e));
   }

@@ -1,4 +1,6 @@
 // spamstrip clean — text or JSONL in, cleaned text or JSONL out, optional JSON report.
+#include <unistd.h>
+
 #include <boost/program_options.hpp>
 #include <cstdio>
 #include <fstream>
@@ -79,8 +81,7 @@ int CleanJsonl(const Detector& d, const CleanFlags& f) {
   std::istream* in = &std::cin;
   const std::string name = f.input == "-" ? "<stdin>" : f.input;
   if (f.input != "-") {
-    std::string probe;
-    Status s = ReadFile(f.input, &probe);  // precise error for missing/unreadable files
+    Status s = CheckReadable(f.input);  // precise error for missing/unreadable files
     if (!s.ok()) return Fail(s, kExitInput);
     file.open(f.input, std::ios::binary);
     in = &file;
@@ -89,7 +90,7 @@ int CleanJsonl(const Detector& d, const CleanFlags& f) {
   std::string tmp_path;
   std::ostream* out = &std::cout;
   if (!f.output.empty() && f.output != "-") {
-    tmp_path = f.output + ".tmp";
+    tmp_path = f.output + ".tmp." + std::to_string(::getpid());
     out_file = std::make_unique<std::ofstream>(tmp_path, std::ios::binary | std::ios::trunc);
     if (!*out_file) return Fail(Status::IoError(f.output + ": cannot create"), kExitOutput);
     out = out_file.get();
