@@ -56,12 +56,14 @@ class DetectorImpl : public Detector {
  private:
   struct Scored {
     FeatureVector f;
+    double logit;  // compared when choosing among runs: probabilities saturate near 1
     double p;
   };
   Scored ScoreRange(const AnalyzedDocument& doc, size_t block, size_t b, size_t e) const {
     Scored r;
     r.f = RunFeatures(doc, block, b, e, model_.get(), rules_.get());
-    r.p = scorer_.Probability(r.f);
+    r.logit = scorer_.Logit(r.f);
+    r.p = 1.0 / (1.0 + std::exp(-r.logit));
     return r;
   }
   void Fill(const std::vector<SentenceStats>& s, size_t b, size_t e, const Scored& sc,
@@ -166,46 +168,55 @@ void DetectorImpl::Analyze(std::string_view text, Report* report) const {
     bool any_clean = false;
     for (size_t k = 0; k < n; ++k) {
       single.push_back(ScoreRange(doc, i, k, k + 1));
-      if (single[k].p > single[seed].p) seed = k;
+      if (single[k].logit > single[seed].logit) seed = k;
       if (single[k].p < flag_threshold_) any_clean = true;
     }
     if (single[seed].p < flag_threshold_ || !any_clean) continue;
-    // The best run containing the seed (runs that are not the whole block).
-    size_t bb = seed, be = seed + 1;
-    Scored best = single[seed];
+    // Candidate runs containing the seed (never the whole block). A block already judged spam
+    // as a whole only narrows its cut, so a run needs the block threshold there; cutting a run
+    // out of a kept block needs the (higher) span threshold.
+    const bool block_hit = br.block.decision == Decision::kStrip;
+    const double needed = block_hit ? threshold_ : span_threshold_;
+    struct Candidate {
+      size_t b, e;
+      Scored sc;
+    };
+    std::vector<Candidate> candidates;
     auto consider = [&](size_t b, size_t e) {
-      if ((b == 0 && e == n) || (b == seed && e == seed + 1)) return;
-      Scored sc = ScoreRange(doc, i, b, e);
-      if (sc.p > best.p + 1e-9) {
-        best = sc;
-        bb = b;
-        be = e;
-      }
+      if (b == 0 && e == n) return;
+      Scored sc = (b == seed && e == seed + 1) ? single[seed] : ScoreRange(doc, i, b, e);
+      if (sc.p >= needed) candidates.push_back(Candidate{b, e, sc});
     };
     if (n <= kMaxSpanSearch) {
       for (size_t b = 0; b <= seed; ++b) {
         for (size_t e = seed + 1; e <= n; ++e) consider(b, e);
       }
     } else {
-      // Long blocks: the seed with everything after it or before it, nothing else (linear).
+      // Long blocks: the seed alone, with everything after it or before it (linear).
+      consider(seed, seed + 1);
       consider(seed, n);
       consider(0, seed + 1);
     }
-    if (best.p < span_threshold_) continue;
-    // A few words at the end of a paragraph ("Great service.", a quote) are too little to cut.
-    int run_words = 0;
-    for (size_t k = bb; k < be; ++k) run_words += s[k].words;
-    if (run_words < kMinSpanWords) continue;
-    // What would remain must look legitimate; to overrule a whole-block verdict, clearly so.
-    double rest = 0;
-    if (bb > 0) rest = std::max(rest, ScoreRange(doc, i, 0, bb).p);
-    if (be < n) rest = std::max(rest, ScoreRange(doc, i, be, n).p);
-    const bool block_hit = br.block.decision != Decision::kKeep;
-    if (rest >= (block_hit ? kClearlyClean : flag_threshold_)) continue;
-    br.block.decision = Decision::kKeep;
-    Finding span;
-    Fill(s, bb, be, best, &span);
-    br.spans.push_back(std::move(span));
+    // The most spam-like run (by log-odds: probabilities saturate) whose remainder looks
+    // legitimate — to overrule a whole-block verdict, clearly so — and that is not just a few
+    // words ("Great service.", a quote at the end of a paragraph).
+    std::stable_sort(
+        candidates.begin(), candidates.end(),
+        [](const Candidate& x, const Candidate& y) { return x.sc.logit > y.sc.logit; });
+    for (const Candidate& c : candidates) {
+      int run_words = 0;
+      for (size_t k = c.b; k < c.e; ++k) run_words += s[k].words;
+      if (run_words < kMinSpanWords) continue;
+      double rest = 0;
+      if (c.b > 0) rest = std::max(rest, ScoreRange(doc, i, 0, c.b).p);
+      if (c.e < n) rest = std::max(rest, ScoreRange(doc, i, c.e, n).p);
+      if (rest >= (block_hit ? kClearlyClean : flag_threshold_)) continue;
+      br.block.decision = Decision::kKeep;
+      Finding span;
+      Fill(s, c.b, c.e, c.sc, &span);
+      br.spans.push_back(std::move(span));
+      break;
+    }
   }
   // Removals, with the whitespace that would be left dangling.
   for (size_t i = 0; i < report->blocks.size(); ++i) {
