@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -23,7 +22,7 @@ constexpr size_t kMaxReasons = 6;
 constexpr size_t kMaxSpanSearch = 24;  // sentences; longer blocks try fewer runs
 // A block judged spam as a whole is cut at sentence level instead only when what would remain
 // scores below this.
-constexpr double kClearlyClean = 0.05;
+constexpr double kClearlyClean = 0.02;
 // Sentence runs shorter than this are never cut out of a kept block.
 constexpr int kMinSpanWords = 4;
 // Default strip threshold for headings that matched no rule (Options::heading_threshold).
