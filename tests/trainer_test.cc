@@ -1,0 +1,208 @@
+// Trainer tests: the two learners on tiny separable sets, exact tree attribution, and the whole
+// `Train()` on small generated JSONL files (valid model, deterministic, useful, clear errors).
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "gbdt.h"
+#include "logistic.h"
+#include "ngram_model.h"
+#include "spamstrip/detector.h"
+#include "spamstrip/train.h"
+
+namespace spamstrip {
+namespace {
+
+namespace fs = std::filesystem;
+
+TEST(SparseLogistic, SeparatesATinySeparableSet) {
+  SparseExamples ex;
+  for (int i = 0; i < 20; ++i) {
+    ex.Add({1, 2, 2}, 1.0f, 1.0f);  // spam-only features
+    ex.Add({3, 4}, 0.0f, 1.0f);     // clean-only features
+  }
+  SgdOptions o;
+  o.epochs = 5;
+  SparseModel m = TrainSparse(ex, {}, 16, o, nullptr);
+  auto score = [&](size_t e) {
+    double z = m.bias;
+    for (uint32_t k = ex.off[e]; k < ex.off[e + 1]; ++k) z += m.w[ex.idx[k]] * ex.val[k];
+    return z;
+  };
+  for (size_t e = 0; e < ex.size(); ++e) {
+    if (ex.label[e] > 0.5f) {
+      EXPECT_GT(score(e), 1.0) << e;
+    } else {
+      EXPECT_LT(score(e), -1.0) << e;
+    }
+  }
+  EXPECT_GT(m.w[1], 0.0f);
+  EXPECT_LT(m.w[3], 0.0f);
+  EXPECT_EQ(m.w[7], 0.0f);  // never seen
+}
+
+TEST(SparseLogistic, IsDeterministicForASeed) {
+  SparseExamples ex;
+  for (int i = 0; i < 30; ++i) ex.Add({static_cast<uint32_t>(i % 7), 9}, i % 2 ? 1.0f : 0.0f, 1.0f);
+  SgdOptions o;
+  o.seed = 7;
+  SparseModel a = TrainSparse(ex, {}, 16, o, nullptr);
+  SparseModel b = TrainSparse(ex, {}, 16, o, nullptr);
+  EXPECT_EQ(a.w, b.w);
+  EXPECT_EQ(a.bias, b.bias);
+}
+
+TEST(DenseLogistic, FindsTheSeparatingDirection) {
+  std::vector<double> x, y, w;
+  for (int i = 0; i < 50; ++i) {
+    const double v = (i - 25) / 10.0;
+    x.insert(x.end(), {1.0, v});  // bias column, feature
+    y.push_back(v > 0 ? 1 : 0);
+    w.push_back(1.0);
+  }
+  std::vector<double> beta = TrainDense(x, y, w, 2, 0.1, 50);
+  EXPECT_GT(beta[1], 1.0);
+  EXPECT_NEAR(beta[0] / beta[1], 0.0, 0.2);  // boundary near v = 0
+}
+
+TEST(Gbdt, LearnsAThresholdAndExplainsExactly) {
+  std::vector<double> x, y, w;
+  for (int i = 0; i < 200; ++i) {
+    const double a = (i % 20) / 20.0, b = (i % 7) / 7.0;
+    x.insert(x.end(), {a, b});
+    y.push_back(a > 0.5 ? 1 : 0);
+    w.push_back(1.0);
+  }
+  ForestOptions o;
+  o.trees = 30;
+  o.depth = 3;
+  Forest f = TrainForest(x, y, w, 2, o, nullptr);
+  ASSERT_EQ(f.trees.size(), 30u);
+  for (size_t i = 0; i < y.size(); ++i) {
+    const double z = f.Predict(&x[2 * i]);
+    EXPECT_EQ(z > 0, y[i] > 0.5) << i;
+    // Attribution: the bias part plus every feature's credit is the prediction.
+    double credit[2] = {0, 0};
+    const double bias = f.Explain(&x[2 * i], credit);
+    EXPECT_NEAR(bias + credit[0] + credit[1], z, 1e-4);
+    EXPECT_NEAR(credit[1], 0.0, 0.05);  // the irrelevant feature earns (almost) nothing
+  }
+}
+
+class TrainEndToEnd : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::path(SPAMSTRIP_TEST_TMP_DIR) / "trainer";
+    fs::create_directories(dir_);
+    // Articles about council budgets and harbours; spam about pills and casinos.
+    std::ofstream news(dir_ / "news.jsonl");
+    const char* const topics[] = {"harbour", "budget", "school", "railway", "hospital"};
+    for (int i = 0; i < 60; ++i) {
+      const std::string t = topics[i % 5];
+      news << "{\"id\": \"n" << i << "\", \"split\": \"train\", \"title\": \"Council debates the "
+           << t << " plan\", \"paragraphs\": [\"The council met on Tuesday to discuss the " << t
+           << " plan for the town, officials said.\", \"Members of the committee said the " << t
+           << " project would be reviewed again next month.\", \"The mayor told reporters that "
+           << "residents would be consulted before any decision on the " << t << ".\", "
+           << "\"A report on the " << t
+           << " costs is expected to be published in the spring.\"]}\n";
+    }
+    news << "{\"id\": \"dev-1\", \"split\": \"dev\", \"paragraphs\": [\"held out\"]}\n";
+    std::ofstream spam(dir_ / "spam.jsonl");
+    const char* const offers[] = {
+        "Buy cheap viagra online now, no prescription needed, fast delivery!",
+        "Claim your 200% casino welcome bonus today at our online casino!",
+        "Order cialis and levitra pills online at the lowest prices, discreet shipping!",
+        "Win big with free spins every day, sign up and deposit now!"};
+    for (int i = 0; i < 60; ++i) {
+      spam << "{\"id\": \"s" << i << "\", \"split\": \"train\", \"category\": \"pharma\", "
+           << "\"text\": \"" << offers[i % 4] << " Offer " << i << ".\"}\n";
+    }
+    options_.data_files = {(dir_ / "news.jsonl").string(), (dir_ / "spam.jsonl").string()};
+    options_.hash_bits = 12;
+    options_.epochs = 3;
+    options_.trees = 20;
+    options_.tree_depth = 3;
+    options_.docs_per_article = 1;
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  fs::path dir_;
+  TrainOptions options_;
+};
+
+TEST_F(TrainEndToEnd, ProducesALoadableDeterministicModelThatWorks) {
+  std::string model_a, model_b;
+  TrainSummary sa, sb;
+  std::vector<std::string> progress;
+  ASSERT_TRUE(Train(
+                  options_, [&](const std::string& m) { progress.push_back(m); }, &model_a, &sa)
+                  .ok());
+  ASSERT_TRUE(Train(options_, nullptr, &model_b, &sb).ok());
+  EXPECT_EQ(model_a, model_b) << "training must be deterministic for a seed";
+  EXPECT_FALSE(progress.empty());
+  EXPECT_EQ(sa.clean_blocks, 60u * 5u);  // four paragraphs + title each; the dev record is skipped
+  EXPECT_EQ(sa.spam_blocks, 60u);
+  EXPECT_GT(sa.threshold, 0.0);
+  EXPECT_LT(sa.threshold, 1.0);
+
+  NgramModel m;
+  ASSERT_TRUE(m.Load(model_a, "trained").ok());
+  EXPECT_EQ(m.config().hash_bits, 12);
+  EXPECT_EQ(m.forest().trees.size(), 20u);
+
+  const fs::path path = dir_ / "model.bin";
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << model_a;
+  }
+  Options o;
+  o.model_file = path.string();
+  std::unique_ptr<Detector> d;
+  ASSERT_TRUE(Detector::Create(o, &d).ok());
+  const std::string page =
+      "Council debates the railway plan\n\n"
+      "The council met on Tuesday to discuss the railway plan for the town, officials said.\n\n"
+      "Order cheap viagra and cialis pills online now, no prescription needed, fast delivery!\n\n"
+      "The mayor told reporters that residents would be consulted before any decision on the "
+      "railway.\n";
+  Report r;
+  d->Analyze(page, &r);
+  const std::string cleaned = Clean(page, r);
+  EXPECT_EQ(cleaned.find("viagra"), std::string::npos) << cleaned;
+  EXPECT_NE(cleaned.find("The council met on Tuesday"), std::string::npos) << cleaned;
+  EXPECT_NE(cleaned.find("residents would be consulted"), std::string::npos) << cleaned;
+}
+
+TEST_F(TrainEndToEnd, ErrorsNameTheFileAndLine) {
+  {
+    std::ofstream bad(dir_ / "bad.jsonl");
+    bad << "{\"text\": \"fine\", \"label\": \"spam\"}\n";
+    bad << "not json\n";
+  }
+  TrainOptions o = options_;
+  o.data_files = {(dir_ / "bad.jsonl").string()};
+  std::string model;
+  TrainSummary s;
+  Status st = Train(o, nullptr, &model, &s);
+  ASSERT_FALSE(st.ok());
+  EXPECT_NE(st.message().find("bad.jsonl:2:"), std::string::npos) << st.message();
+
+  o.data_files = {(dir_ / "missing.jsonl").string()};
+  st = Train(o, nullptr, &model, &s);
+  ASSERT_FALSE(st.ok());
+  EXPECT_NE(st.message().find("missing.jsonl"), std::string::npos) << st.message();
+
+  o.data_files = {(dir_ / "spam.jsonl").string()};  // one class only
+  st = Train(o, nullptr, &model, &s);
+  ASSERT_FALSE(st.ok());
+  EXPECT_EQ(st.code(), Status::Code::kInvalidArgument) << st.message();
+}
+
+}  // namespace
+}  // namespace spamstrip
