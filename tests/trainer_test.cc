@@ -1,6 +1,7 @@
 // Trainer tests: the two learners on tiny separable sets, exact tree attribution, and the whole
 // `Train()` on small generated JSONL files (valid model, deterministic, useful, clear errors).
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cmath>
 #include <filesystem>
@@ -97,7 +98,11 @@ TEST(Gbdt, LearnsAThresholdAndExplainsExactly) {
 class TrainEndToEnd : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::path(SPAMSTRIP_TEST_TMP_DIR) / "trainer";
+    // One directory per test and process: ctest runs the tests of this file in parallel.
+    dir_ =
+        fs::path(SPAMSTRIP_TEST_TMP_DIR) /
+        ("trainer_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) +
+         "_" + std::to_string(::getpid()));
     fs::create_directories(dir_);
     // Articles about council budgets and harbours; spam about pills and casinos.
     std::ofstream news(dir_ / "news.jsonl");
