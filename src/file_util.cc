@@ -10,20 +10,36 @@
 
 namespace spamstrip {
 
-Status ReadFile(const std::string& path, std::string* out) {
-  int fd = ::open(path.c_str(), O_RDONLY);
-  if (fd < 0) {
-    int e = errno;
-    std::string msg = path + ": " + std::strerror(e);
+namespace {
+
+// Opens `path` for reading; on success *fd is open and *size holds its size. A missing file is
+// NotFound, a directory or any other failure IoError, each naming the path.
+Status OpenForReading(const std::string& path, int* fd, off_t* size) {
+  *fd = ::open(path.c_str(), O_RDONLY);
+  if (*fd < 0) {
+    const int e = errno;
+    const std::string msg = path + ": " + std::strerror(e);
     return e == ENOENT ? Status::NotFound(msg) : Status::IoError(msg);
   }
   struct stat st;
-  if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-    ::close(fd);
+  if (::fstat(*fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+    ::close(*fd);
+    *fd = -1;
     return Status::IoError(path + ": is a directory");
   }
+  *size = st.st_size;
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status ReadFile(const std::string& path, std::string* out) {
+  int fd = -1;
+  off_t size = 0;
+  Status s = OpenForReading(path, &fd, &size);
+  if (!s.ok()) return s;
   out->clear();
-  if (st.st_size > 0) out->reserve(static_cast<size_t>(st.st_size));
+  if (size > 0) out->reserve(static_cast<size_t>(size));
   char buf[1 << 16];
   for (;;) {
     ssize_t n = ::read(fd, buf, sizeof(buf));
@@ -42,16 +58,11 @@ Status ReadFile(const std::string& path, std::string* out) {
 }
 
 Status CheckReadable(const std::string& path) {
-  int fd = ::open(path.c_str(), O_RDONLY);
-  if (fd < 0) {
-    int e = errno;
-    std::string msg = path + ": " + std::strerror(e);
-    return e == ENOENT ? Status::NotFound(msg) : Status::IoError(msg);
-  }
-  struct stat st;
-  const bool dir = ::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode);
-  ::close(fd);
-  return dir ? Status::IoError(path + ": is a directory") : Status::Ok();
+  int fd = -1;
+  off_t size = 0;
+  Status s = OpenForReading(path, &fd, &size);
+  if (s.ok()) ::close(fd);
+  return s;
 }
 
 Status WriteFileAtomic(const std::string& path, std::string_view data) {
