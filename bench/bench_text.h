@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "jsonl_file.h"
+
 namespace spamstrip::bench {
 
 // splitmix64: tiny, seedable, identical everywhere.
@@ -220,6 +222,24 @@ inline std::vector<std::string> ArticleSet(size_t count) {
                            : EnglishArticle(1000 + i, 2000 + (i * 977) % 6000, i % 4 == 1));
   }
   return v;
+}
+
+// The documents a bench tool runs on: the "text" field of every line of the JSONL file at
+// `path`, or `count` generated articles when `path` is empty. False with *error set when the
+// file cannot be read or a line is not a JSON object.
+inline bool LoadTexts(const std::string& path, size_t count, std::vector<std::string>* docs,
+                      std::string* error) {
+  if (path.empty()) {
+    *docs = ArticleSet(count);
+    return true;
+  }
+  Status s = ForEachJsonlObject(path, [docs](const nlohmann::json& j, const std::string&) {
+    auto t = j.find("text");
+    if (t != j.end() && t->is_string()) docs->push_back(t->get<std::string>());
+    return Status::Ok();
+  });
+  if (!s.ok()) *error = s.message();
+  return s.ok();
 }
 
 }  // namespace spamstrip::bench

@@ -68,21 +68,10 @@ int main(int argc, char** argv) {
     }
   }
   std::vector<std::string> docs;
-  if (path.empty()) {
-    docs = spamstrip::bench::ArticleSet(400);
-  } else {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-      std::fprintf(stderr, "rule_cost: %s: cannot open\n", path.c_str());
-      return 2;
-    }
-    std::string line;
-    while (std::getline(in, line)) {
-      auto j = nlohmann::json::parse(line, nullptr, false);
-      if (j.is_discarded() || !j.is_object()) continue;
-      auto t = j.find("text");
-      if (t != j.end() && t->is_string()) docs.push_back(t->get<std::string>());
-    }
+  std::string error;
+  if (!spamstrip::bench::LoadTexts(path, 400, &docs, &error)) {
+    std::fprintf(stderr, "rule_cost: %s\n", error.c_str());
+    return 2;
   }
 
   std::vector<std::string> texts;

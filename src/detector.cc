@@ -270,21 +270,7 @@ Detector::~Detector() = default;
 
 Status Detector::Create(const Options& options, std::unique_ptr<Detector>* out) {
   auto rules = std::make_unique<RuleSet>();
-  if (options.rule_files.empty()) {
-    for (const auto& f : EmbeddedRules()) {
-      Status s = rules->Parse(f.data, std::string(f.name));
-      if (!s.ok()) return s;
-    }
-  } else {
-    for (const auto& path : options.rule_files) {
-      std::string data;
-      Status s = ReadFile(path, &data);
-      if (!s.ok()) return s;
-      s = rules->Parse(data, path);
-      if (!s.ok()) return s;
-    }
-  }
-  Status s = rules->Compile();
+  Status s = rules->Load(options.rule_files);
   if (!s.ok()) return s;
   std::unique_ptr<NgramModel> model;
   if (options.use_model) {

@@ -8,6 +8,8 @@
 #include <cstdlib>
 #include <unordered_set>
 
+#include "embedded.h"
+#include "file_util.h"
 #include "normalizer.h"
 
 namespace spamstrip {
@@ -149,6 +151,25 @@ Status RuleSet::Parse(std::string_view text, const std::string& name) {
     if (nl == text.size()) break;
   }
   return finish();
+}
+
+Status RuleSet::Load(const std::vector<std::string>& files) {
+  if (files.empty()) {
+    for (const auto& f : EmbeddedRules()) {
+      Status s = Parse(f.data, std::string(f.name));
+      if (!s.ok()) return s;
+      ++files_loaded_;
+    }
+  } else {
+    for (const auto& path : files) {
+      std::string data;
+      Status s = ReadFile(path, &data);
+      if (s.ok()) s = Parse(data, path);
+      if (!s.ok()) return s;
+      ++files_loaded_;
+    }
+  }
+  return Compile();
 }
 
 Status RuleSet::Compile() {

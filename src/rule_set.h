@@ -53,6 +53,11 @@ class RuleSet {
   // Compiles every pattern into the prefilter (errors name file:line with RE2's message).
   Status Compile();
 
+  // Parses `files` (empty: the built-in rule files compiled into the library) and compiles
+  // them: Parse() for each, then Compile(). The first error is returned as it is.
+  Status Load(const std::vector<std::string>& files);
+  size_t files_loaded() const { return files_loaded_; }
+
   // Appends to *ids the indices of rules matching `canonical` (sorted ascending). Requires
   // Compile() to have succeeded.
   void Match(std::string_view canonical, std::vector<int>* ids) const;
@@ -70,7 +75,8 @@ class RuleSet {
   std::vector<Rule> rules_;
   std::unique_ptr<re2::FilteredRE2> filter_;
   std::unique_ptr<AtomMatcher> atoms_;  // null when the prefilter produced no atoms
-  size_t unfiltered_ = 0;               // patterns without atoms (they run on every text)
+  size_t unfiltered_ = 0;
+  size_t files_loaded_ = 0;  // patterns without atoms (they run on every text)
 
  public:
   // Patterns the prefilter cannot narrow down (no literal of >= 3 bytes); each runs on every text.

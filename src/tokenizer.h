@@ -1,8 +1,9 @@
 // tokenizer.h — words of a canonical text, as used by the n-gram model and context features.
 //
 // A word is a maximal run of letters and digits (Unicode classes, see char_table.h); ASCII
-// digits are rewritten as '0' (other scripts' digits are kept as they are) so that prices, phone numbers and years share features. Han and
-// kana characters form one-character words each (those scripts do not separate words).
+// digits are rewritten as '0' (other scripts' digits are kept as they are) so that prices, phone
+// numbers and years share features. Han and kana characters form one-character words each (those
+// scripts do not separate words).
 #ifndef SPAMSTRIP_SRC_TOKENIZER_H_
 #define SPAMSTRIP_SRC_TOKENIZER_H_
 

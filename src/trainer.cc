@@ -6,7 +6,6 @@
 #include "block_features.h"
 #include "doc_synth.h"
 #include "document_analysis.h"
-#include "embedded.h"
 #include "file_util.h"
 #include "gbdt.h"
 #include "logistic.h"
@@ -58,6 +57,12 @@ struct Stage2 {
     y.push_back(label);
     w.push_back(weight);
     whole.push_back(is_whole);
+  }
+  FeatureVector Row(size_t i) const {
+    FeatureVector f;
+    std::copy(x.begin() + static_cast<long>(i * kNumFeatures),
+              x.begin() + static_cast<long>((i + 1) * kNumFeatures), f.begin());
+    return f;
   }
 };
 
@@ -161,21 +166,7 @@ Status Train(const TrainOptions& o, const ProgressFn& progress, std::string* mod
       " spam blocks");
 
   RuleSet rules;
-  if (o.rule_files.empty()) {
-    for (const auto& f : EmbeddedRules()) {
-      Status s = rules.Parse(f.data, std::string(f.name));
-      if (!s.ok()) return s;
-    }
-  } else {
-    for (const auto& path : o.rule_files) {
-      std::string text;
-      Status s = ReadFile(path, &text);
-      if (!s.ok()) return s;
-      s = rules.Parse(text, path);
-      if (!s.ok()) return s;
-    }
-  }
-  Status s = rules.Compile();
+  Status s = rules.Load(o.rule_files);
   if (!s.ok()) return s;
 
   SgdOptions sgd;
@@ -253,8 +244,8 @@ Status Train(const TrainOptions& o, const ProgressFn& progress, std::string* mod
     std::vector<double> x, y, w;
     for (size_t i = 0; i < st.y.size(); ++i) {
       if (st.fold[i] == skip_fold) continue;
-      x.insert(x.end(), st.x.begin() + static_cast<long>(i * kNumFeatures),
-               st.x.begin() + static_cast<long>((i + 1) * kNumFeatures));
+      const FeatureVector row = st.Row(i);
+      x.insert(x.end(), row.begin(), row.end());
       y.push_back(st.y[i]);
       w.push_back(1.0);
     }
@@ -267,26 +258,17 @@ Status Train(const TrainOptions& o, const ProgressFn& progress, std::string* mod
   // Thresholds: the score quantiles of clean whole blocks and of clean sentence runs at the
   // target false-positive rates, each example scored by a forest that did not see its fold
   // (in-sample scores are optimistic and would set the thresholds too low).
+  // (With no trees the linear combiner scores, in sample: it has a handful of weights.)
   std::vector<double> oof(st.y.size(), 0.0);
-  for (int f = 0; f < 2 && o.trees > 0; ++f) {
-    log("stage 2: held-out forest for fold " + std::to_string(f));
-    Forest held_out = fit(f);
+  for (int f = 0; f < 2; ++f) {
+    Forest held_out;
+    if (o.trees > 0) {
+      log("stage 2: held-out forest for fold " + std::to_string(f));
+      held_out = fit(f);
+    }
     Scorer scorer(combiner, &held_out);
     for (size_t i = 0; i < st.y.size(); ++i) {
-      if (st.fold[i] != f) continue;
-      FeatureVector fv;
-      std::copy(st.x.begin() + static_cast<long>(i * kNumFeatures),
-                st.x.begin() + static_cast<long>((i + 1) * kNumFeatures), fv.begin());
-      oof[i] = scorer.Probability(fv);
-    }
-  }
-  if (o.trees == 0) {
-    Scorer scorer(combiner, nullptr);
-    for (size_t i = 0; i < st.y.size(); ++i) {
-      FeatureVector fv;
-      std::copy(st.x.begin() + static_cast<long>(i * kNumFeatures),
-                st.x.begin() + static_cast<long>((i + 1) * kNumFeatures), fv.begin());
-      oof[i] = scorer.Probability(fv);
+      if (st.fold[i] == f) oof[i] = scorer.Probability(st.Row(i));
     }
   }
   Forest forest;
