@@ -7,7 +7,8 @@ packages=(
   libboost-program-options-dev   # the CLI's flags
   libicu-dev                     # NFKC, case folding, scripts, confusable skeletons
   nlohmann-json3-dev             # JSON/JSONL reading and writing
-  zlib1g-dev                     # CRC-32 of model files (and gzip for WARC later)
+  zlib1g-dev                     # CRC-32 of model files, gzip members of WARC files
+  libgumbo-dev                   # HTML5 parsing with source positions
   libgtest-dev libgmock-dev      # tests
   libbenchmark-dev               # micro-benchmarks
 )

@@ -49,6 +49,7 @@ class DetectorImpl : public Detector {
   }
 
   void Analyze(std::string_view text, Report* report) const override;
+  void AnalyzeHtml(std::string_view html, std::string_view url, Report* report) const override;
   double threshold() const override { return threshold_; }
   double flag_threshold() const override { return flag_threshold_; }
 
@@ -262,6 +263,14 @@ void DetectorImpl::Analyze(std::string_view text, Report* report) const {
     if (rm[k].start < rm[k - 1].end) rm[k].start = rm[k - 1].end;
     if (rm[k].end < rm[k].start) rm[k].end = rm[k].start;
   }
+}
+
+// Interim: HTML support lands with the HTML reader (issue 4); until then a page yields no blocks.
+void DetectorImpl::AnalyzeHtml(std::string_view /*html*/, std::string_view /*url*/,
+                               Report* report) const {
+  *report = Report();
+  report->threshold = threshold_;
+  report->flag_threshold = flag_threshold_;
 }
 
 }  // namespace

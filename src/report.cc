@@ -20,6 +20,8 @@ const char* BlockKindName(BlockKind kind) {
       return "link_list";
     case BlockKind::kNoise:
       return "noise";
+    case BlockKind::kBoilerplate:
+      return "boilerplate";
   }
   return "?";
 }

@@ -40,6 +40,14 @@ class Detector {
   // in the output. Fills *report (previous content is discarded); always succeeds for any bytes.
   virtual void Analyze(std::string_view text, Report* report) const = 0;
 
+  // Analyses an HTML page. Blocks and removals are byte ranges of `html`; a removal is always a
+  // whole element (or a balanced run of markup and text), so the cleaned page is `html` minus
+  // those ranges and parses to the same tree minus the removed elements. Blocks in navigation,
+  // footers, sidebars and the like are reported as kBoilerplate and stripped only when they look
+  // injected. `url` is the page's own address when known ("" to take it from the page). Always
+  // succeeds for any bytes.
+  virtual void AnalyzeHtml(std::string_view html, std::string_view url, Report* report) const = 0;
+
   // The effective thresholds after model defaults were applied.
   virtual double threshold() const = 0;
   virtual double flag_threshold() const = 0;

@@ -13,7 +13,16 @@
 
 namespace spamstrip {
 
-enum class BlockKind { kParagraph, kLine, kHeading, kCaption, kListItem, kLinkList, kNoise };
+enum class BlockKind {
+  kParagraph,
+  kLine,
+  kHeading,
+  kCaption,
+  kListItem,
+  kLinkList,
+  kNoise,
+  kBoilerplate,  // HTML: navigation, header, footer, sidebar, comments, forms
+};
 enum class Decision { kKeep, kFlag, kStrip };
 
 const char* BlockKindName(BlockKind kind);

@@ -1,0 +1,109 @@
+// html_reader.h — an HTML page read as blocks of text, each tied to the bytes of the page it
+// came from.
+//
+// The page is parsed with gumbo (a conforming HTML5 parser). Every block is a piece of text a
+// reader sees as one unit — a p, li, h1..h6, figcaption, blockquote, td/th, dd/dt, pre, a run of
+// text directly inside a div/section/article/span, a <br><br>-separated run — and keeps the
+// byte range of the element(s) it came from, so stripping a block is "copy the page minus that
+// range" and leaves every other byte (markup, attributes, scripts, whitespace) as it was.
+//
+// The text of all blocks is laid out in HtmlDocument::text, one block per paragraph ("\n\n"
+// between blocks), entities decoded, runs of whitespace collapsed to one space (a single <br>
+// becomes "\n"). That text is what the detector scores; SourceRange() maps a range of it back
+// to the page.
+//
+// Never fails: any bytes parse (gumbo recovers from every error). Invalid UTF-8 is read as
+// U+FFFD. Pure; thread-safe.
+#ifndef SPAMSTRIP_SRC_HTML_READER_H_
+#define SPAMSTRIP_SRC_HTML_READER_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "segmenter.h"
+#include "spamstrip/report.h"
+
+namespace spamstrip {
+
+// Where in the page a block sits, from the nearest enclosing landmark: an HTML5 sectioning
+// element, an ARIA role, or a class/id naming one (nav, menu, footer, sidebar, comments, ...).
+enum class HtmlRegion : uint8_t {
+  kContent,     // article body or anything not recognised as below
+  kNavigation,  // nav, role=navigation, menus, breadcrumbs
+  kHeader,      // the page header (not an article's <header>)
+  kFooter,      // the page footer
+  kAside,       // aside, sidebars, "related", widgets, share bars
+  kComments,    // user comments
+  kForm,        // forms (search boxes, newsletter sign-ups)
+};
+const char* HtmlRegionName(HtmlRegion region);
+
+struct HtmlFacts {
+  // Why the block is hidden from a reader, or nullptr when it is visible. Inherited from
+  // ancestors. One of: "display:none", "visibility:hidden", "font-size:0", "off-screen",
+  // "text-indent", "zero-size", "same-colour", "hidden-attribute", "aria-hidden".
+  const char* hidden = nullptr;
+  HtmlRegion region = HtmlRegion::kContent;
+  uint32_t links = 0;            // <a href> elements in the block
+  uint32_t link_text_bytes = 0;  // bytes of the block's text inside those links
+  uint32_t foreign_links = 0;    // links to a site other than the page's own (see page_site)
+  uint32_t depth = 0;            // element nesting depth of the block
+};
+
+struct HtmlBlock {
+  Range text;    // in HtmlDocument::text, trimmed
+  Range source;  // the page bytes to cut when the whole block goes: from the '<' of the first
+                 // start tag to the '>' of the last end tag (or the end of the last child when
+                 // an end tag is implied); always balanced (see SourceRange)
+  BlockKind kind = BlockKind::kParagraph;
+  HtmlFacts facts;
+  std::vector<std::string> link_hosts;  // hosts of the block's links, lower case, in order
+};
+
+struct HtmlReadOptions {
+  // The page's own URL. Empty: taken from <link rel=canonical>, else <meta property=og:url>,
+  // else <base href>; links are "foreign" only when the page's site is known.
+  std::string url;
+};
+
+class HtmlDocument {
+ public:
+  std::string text;  // the blocks' text, "\n\n" between blocks
+  std::vector<HtmlBlock> blocks;
+  std::string page_site;  // registrable domain of the page ("bbc.co.uk"), "" when unknown
+
+  // The smallest range of the page that holds exactly text[r] of block `block` (plus any markup
+  // wrapped around it entirely, e.g. the <a ...> and </a> around a link's whole text) and can
+  // be removed leaving well-formed markup: it starts and ends at the same nesting level, never
+  // inside a tag, and entities are cut whole. Returns false when no such range exists (e.g. the
+  // text range starts inside one element and ends inside a sibling).
+  bool SourceRange(size_t block, Range r, Range* source) const;
+
+  // Implementation detail: pieces of `text` copied from the page, in text order.
+  struct Piece {
+    size_t text_start = 0;
+    size_t text_end = 0;
+    size_t source_start = 0;
+    size_t source_end = 0;
+    // ... whatever else the mapping needs (node path, entity boundaries)
+  };
+  std::vector<Piece> pieces;
+};
+
+// Reads `html` into *out (previous content discarded).
+void ReadHtml(std::string_view html, const HtmlReadOptions& options, HtmlDocument* out);
+
+// True when `bytes` look like HTML rather than plain text (a doctype, <html, <head, <body, or
+// several block-level tags near the start).
+bool LooksLikeHtml(std::string_view bytes);
+
+// The registrable domain of a host: "www.news.bbc.co.uk" -> "bbc.co.uk", "example.com" ->
+// "example.com" (a small built-in list of two-level public suffixes; no network).
+std::string SiteOf(std::string_view host);
+
+}  // namespace spamstrip
+
+#endif  // SPAMSTRIP_SRC_HTML_READER_H_
