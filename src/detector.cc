@@ -10,6 +10,8 @@
 #include "document_analysis.h"
 #include "embedded.h"
 #include "file_util.h"
+#include "html_features.h"
+#include "html_reader.h"
 #include "ngram_model.h"
 #include "rule_set.h"
 #include "scorer.h"
@@ -56,18 +58,38 @@ class DetectorImpl : public Detector {
  private:
   struct Scored {
     FeatureVector f;
-    double logit;  // compared when choosing among runs: probabilities saturate near 1
+    HtmlFeatureVector h{};  // zeros for plain text
+    double logit;           // compared when choosing among runs: probabilities saturate near 1
     double p;
   };
-  Scored ScoreRange(const AnalyzedDocument& doc, size_t block, size_t b, size_t e) const {
+  // The document being scored: its analysis and, for a page, its HTML reading.
+  struct Doc {
+    const AnalyzedDocument& a;
+    const HtmlDocument* html;  // null for plain text
+  };
+  Scored ScoreRange(const Doc& doc, size_t block, size_t b, size_t e) const {
     Scored r;
-    r.f = RunFeatures(doc, block, b, e, model_.get(), rules_.get());
+    r.f = RunFeatures(doc.a, block, b, e, model_.get(), rules_.get());
     r.logit = scorer_.Logit(r.f);
+    if (doc.html != nullptr) {
+      const auto& sents = doc.a.sentences[block];
+      r.h = HtmlFeatures(*doc.html, doc.html->blocks[block],
+                         Range{sents[b].range.start, sents[e - 1].range.end});
+      r.logit += HtmlLogit(html_weights(), r.h);
+    }
     r.p = 1.0 / (1.0 + std::exp(-r.logit));
     return r;
   }
+  const std::vector<float>& html_weights() const {
+    static const std::vector<float> kNone;
+    return model_ ? model_->html_weights() : kNone;
+  }
   void Fill(const std::vector<SentenceStats>& s, size_t b, size_t e, const Scored& sc,
             Finding* out) const;
+  // Scores every block and sentence run of `doc`; report->blocks get ranges of `text`.
+  void ScoreBlocks(const Doc& doc, Report* report) const;
+  // report->removed for plain text: each stripped finding plus the whitespace it leaves.
+  void TextRemovals(std::string_view text, const AnalyzedDocument& doc, Report* report) const;
   Decision Decide(double p) const {
     if (p >= threshold_) return Decision::kStrip;
     if (p >= flag_threshold_) return Decision::kFlag;
@@ -131,17 +153,25 @@ void DetectorImpl::Fill(const std::vector<SentenceStats>& s, size_t b, size_t e,
     out->reasons.push_back(
         Reason{"rule", r.id, r.weight, explain ? rules_->MatchedText(id, s[k].canonical) : ""});
   }
-  if (out->decision != Decision::kKeep) scorer_.Explain(sc.f, kMaxReasons, &out->reasons);
+  if (out->decision != Decision::kKeep) {
+    scorer_.Explain(sc.f, kMaxReasons, &out->reasons);
+    ExplainHtml(html_weights(), sc.h, &out->reasons);
+  }
 }
 
 void DetectorImpl::Analyze(std::string_view text, Report* report) const {
+  AnalyzedDocument doc;
+  AnalyzeDocument(text, rules_.get(), model_.get(), &doc);
+  ScoreBlocks(Doc{doc, nullptr}, report);
+  TextRemovals(text, doc, report);
+}
+
+void DetectorImpl::ScoreBlocks(const Doc& doc, Report* report) const {
   *report = Report();
   report->threshold = threshold_;
   report->flag_threshold = flag_threshold_;
-  AnalyzedDocument doc;
-  AnalyzeDocument(text, rules_.get(), model_.get(), &doc);
-  const auto& segs = doc.blocks;
-  const auto& stats = doc.sentences;
+  const auto& segs = doc.a.blocks;
+  const auto& stats = doc.a.sentences;
   report->blocks.resize(segs.size());
   for (size_t i = 0; i < segs.size(); ++i) {
     const auto& s = stats[i];
@@ -149,6 +179,11 @@ void DetectorImpl::Analyze(std::string_view text, Report* report) const {
     br.kind = segs[i].kind;
     br.paragraph = segs[i].paragraph;
     const size_t n = s.size();
+    if (n == 0) {
+      br.block.start = segs[i].range.start;
+      br.block.end = segs[i].range.end;
+      continue;
+    }
     Scored whole = ScoreRange(doc, i, 0, n);
     Fill(s, 0, n, whole, &br.block);
     br.block.start = segs[i].range.start;
@@ -156,8 +191,11 @@ void DetectorImpl::Analyze(std::string_view text, Report* report) const {
     // A heading (short, no final punctuation) is stripped on model evidence alone only when the
     // model is very sure: headings are short and mostly words found nowhere else, which makes
     // their scores noisy, and losing one is costly. With a rule hit the normal threshold holds.
-    if (segs[i].kind == BlockKind::kHeading && br.block.decision == Decision::kStrip &&
-        whole.f[kRules] <= 0 && whole.p < heading_threshold_) {
+    // The same holds for a page's navigation, footer or sidebar text that is not hidden.
+    const bool boilerplate = whole.h[kHtmlBoilerplate] > 0 && whole.h[kHtmlHidden] <= 0;
+    if ((segs[i].kind == BlockKind::kHeading || boilerplate) &&
+        br.block.decision == Decision::kStrip && whole.f[kRules] <= 0 &&
+        whole.p < heading_threshold_) {
       br.block.decision = Decision::kFlag;
     }
     if (!options_.sentence_cuts || n < 2) continue;
@@ -206,7 +244,8 @@ void DetectorImpl::Analyze(std::string_view text, Report* report) const {
     for (const Candidate& c : candidates) {
       int run_words = 0;
       for (size_t k = c.b; k < c.e; ++k) run_words += s[k].words;
-      if (run_words < kMinSpanWords) continue;
+      // A few words can go when they are all link text (an <a> slipped into a paragraph).
+      if (run_words < (c.sc.h[kHtmlLinkShare] >= 0.99 ? 2 : kMinSpanWords)) continue;
       double rest = 0;
       if (c.b > 0) rest = std::max(rest, ScoreRange(doc, i, 0, c.b).p);
       if (c.e < n) rest = std::max(rest, ScoreRange(doc, i, c.e, n).p);
@@ -218,6 +257,11 @@ void DetectorImpl::Analyze(std::string_view text, Report* report) const {
       break;
     }
   }
+}
+
+void DetectorImpl::TextRemovals(std::string_view text, const AnalyzedDocument& doc,
+                                Report* report) const {
+  const auto& segs = doc.blocks;
   // Removals, with the whitespace that would be left dangling.
   for (size_t i = 0; i < report->blocks.size(); ++i) {
     BlockReport& br = report->blocks[i];
@@ -265,12 +309,73 @@ void DetectorImpl::Analyze(std::string_view text, Report* report) const {
   }
 }
 
-// Interim: HTML support lands with the HTML reader (issue 4); until then a page yields no blocks.
-void DetectorImpl::AnalyzeHtml(std::string_view /*html*/, std::string_view /*url*/,
-                               Report* report) const {
-  *report = Report();
-  report->threshold = threshold_;
-  report->flag_threshold = flag_threshold_;
+void DetectorImpl::AnalyzeHtml(std::string_view html, std::string_view url, Report* report) const {
+  HtmlReadOptions ro;
+  ro.url = std::string(url);
+  HtmlDocument page;
+  ReadHtml(html, ro, &page);
+  AnalyzedDocument doc;
+  AnalyzeHtmlPage(page, rules_.get(), model_.get(), &doc);
+  ScoreBlocks(Doc{doc, &page}, report);
+  // From the text the model read back to the page: whole elements, or balanced runs of markup.
+  for (size_t i = 0; i < report->blocks.size(); ++i) {
+    BlockReport& br = report->blocks[i];
+    const HtmlBlock& b = page.blocks[i];
+    if (b.facts.region != HtmlRegion::kContent) {
+      br.kind = BlockKind::kBoilerplate;
+    } else if (b.kind == BlockKind::kListItem || b.kind == BlockKind::kLinkList) {
+      br.kind = b.kind;
+    }
+    std::vector<Range> span_text;
+    for (Finding& f : br.spans) {
+      span_text.push_back(Range{f.start, f.end});
+      Range src;
+      if (!page.SourceRange(i, Range{f.start, f.end}, &src)) {
+        // No cut leaves the markup whole: report the run, keep it.
+        if (f.decision == Decision::kStrip) f.decision = Decision::kFlag;
+        src = b.source;
+      }
+      f.start = src.start;
+      f.end = src.end;
+    }
+    br.block.start = b.source.start;
+    br.block.end = b.source.end;
+    // The article text: kept content blocks minus the runs cut out of them.
+    if (br.kind != BlockKind::kBoilerplate &&
+        (br.block.decision != Decision::kStrip || options_.flag_only)) {
+      size_t pos = b.text.start;
+      std::string para;
+      for (size_t k = 0; k < br.spans.size() && !options_.flag_only; ++k) {
+        if (br.spans[k].decision != Decision::kStrip) continue;
+        const Range r = span_text[k];
+        if (r.start > pos) para.append(page.text, pos, r.start - pos);
+        pos = std::max(pos, r.end);
+      }
+      if (b.text.end > pos) para.append(page.text, pos, b.text.end - pos);
+      const size_t first = para.find_first_not_of(" \n"), last = para.find_last_not_of(" \n");
+      if (first != std::string::npos) {
+        if (!report->article_text.empty()) report->article_text += "\n\n";
+        report->article_text.append(para, first, last - first + 1);
+      }
+    }
+    auto note = [&](const Finding& f, int span) {
+      if (f.decision != Decision::kKeep) report->flagged_any = true;
+      if (f.decision != Decision::kStrip || options_.flag_only) return;
+      report->removed.push_back(Report::Removal{f.start, f.end, i, span});
+      report->stripped_any = true;
+    };
+    note(br.block, -1);
+    for (size_t k = 0; k < br.spans.size(); ++k) note(br.spans[k], static_cast<int>(k));
+  }
+  // Blocks are in page order and their sources disjoint; keep the list sorted regardless.
+  auto& rm = report->removed;
+  std::stable_sort(rm.begin(), rm.end(), [](const Report::Removal& x, const Report::Removal& y) {
+    return x.start < y.start;
+  });
+  for (size_t k = 1; k < rm.size(); ++k) {
+    if (rm[k].start < rm[k - 1].end) rm[k].start = rm[k - 1].end;
+    if (rm[k].end < rm[k].start) rm[k].end = rm[k].start;
+  }
 }
 
 }  // namespace

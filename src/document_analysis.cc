@@ -2,14 +2,22 @@
 
 #include <algorithm>
 
+#include "html_reader.h"
+
 namespace spamstrip {
 
 void AnalyzeDocument(std::string_view text, const RuleSet* rules, const NgramModel* model,
                      AnalyzedDocument* out) {
-  out->blocks.clear();
+  std::vector<Segment> blocks;
+  SegmentText(text, &blocks);
+  AnalyzeSegments(text, std::move(blocks), rules, model, out);
+}
+
+void AnalyzeSegments(std::string_view text, std::vector<Segment> blocks, const RuleSet* rules,
+                     const NgramModel* model, AnalyzedDocument* out) {
+  out->blocks = std::move(blocks);
   out->sentences.clear();
   out->context = DocContext();
-  SegmentText(text, &out->blocks);
   out->sentences.resize(out->blocks.size());
   for (size_t i = 0; i < out->blocks.size(); ++i) {
     const auto& sents = out->blocks[i].sentences;
@@ -36,6 +44,67 @@ void AnalyzeDocument(std::string_view text, const RuleSet* rules, const NgramMod
       if (words < 3) out->block_ngram[i] = kNoNeighbour;
     }
   }
+}
+
+namespace {
+
+// Sentences of an HTML block: the text's own sentences, further cut at the edges of links of two
+// words or more, so that an <a> slipped into a paragraph can be judged (and cut) on its own.
+void HtmlSentences(const HtmlDocument& html, const HtmlBlock& block, std::vector<Range>* out) {
+  SplitSentences(html.text, block.text, out);
+  std::vector<size_t> cuts;
+  for (const HtmlLink& l : block.links) {
+    Range t = l.text;
+    while (t.start < t.end && html.text[t.start] == ' ') ++t.start;
+    while (t.end > t.start && html.text[t.end - 1] == ' ') --t.end;
+    if (t.start >= t.end || html.text.substr(t.start, t.size()).find(' ') == std::string::npos) {
+      continue;
+    }
+    cuts.push_back(t.start);
+    cuts.push_back(t.end);
+  }
+  if (cuts.empty()) return;
+  std::vector<Range> split;
+  for (const Range& r : *out) {
+    size_t start = r.start;
+    for (size_t c : cuts) {
+      if (c <= start || c >= r.end) continue;
+      Range piece{start, c};
+      while (piece.end > piece.start && html.text[piece.end - 1] == ' ') --piece.end;
+      if (piece.end > piece.start) split.push_back(piece);
+      start = c;
+      while (start < r.end && html.text[start] == ' ') ++start;
+    }
+    if (start < r.end) split.push_back(Range{start, r.end});
+  }
+  std::sort(split.begin(), split.end(),
+            [](const Range& x, const Range& y) { return x.start < y.start; });
+  *out = std::move(split);
+}
+
+}  // namespace
+
+void AnalyzeHtmlPage(const HtmlDocument& page, const RuleSet* rules, const NgramModel* model,
+                     AnalyzedDocument* out) {
+  std::vector<Segment> segs(page.blocks.size());
+  for (size_t i = 0; i < page.blocks.size(); ++i) {
+    const HtmlBlock& b = page.blocks[i];
+    Segment& seg = segs[i];
+    seg.range = b.text;
+    seg.paragraph = i;
+    // The element says heading or caption; otherwise the text decides (a share count in a <p>
+    // is noise, "Photo: ..." a caption, a short unpunctuated line a heading).
+    const BlockKind by_text =
+        ClassifyText(std::string_view(page.text).substr(b.text.start, b.text.size()), 1);
+    seg.kind = b.kind == BlockKind::kHeading || b.kind == BlockKind::kCaption ? b.kind
+               : by_text == BlockKind::kParagraph                             ? b.kind
+                                                                              : by_text;
+    if (seg.kind == BlockKind::kListItem || seg.kind == BlockKind::kLinkList) {
+      seg.kind = BlockKind::kLine;  // what the model was trained on: one line of several
+    }
+    HtmlSentences(page, b, &seg.sentences);
+  }
+  AnalyzeSegments(page.text, std::move(segs), rules, model, out);
 }
 
 FeatureVector RunFeatures(const AnalyzedDocument& doc, size_t block, size_t b, size_t e,

@@ -23,6 +23,17 @@ struct AnalyzedDocument {
 void AnalyzeDocument(std::string_view text, const RuleSet* rules, const NgramModel* model,
                      AnalyzedDocument* out);
 
+// The same for blocks found elsewhere (an HTML page's elements): `blocks` hold ranges of
+// `text`, their kinds and sentences.
+void AnalyzeSegments(std::string_view text, std::vector<Segment> blocks, const RuleSet* rules,
+                     const NgramModel* model, AnalyzedDocument* out);
+
+// The same for an HTML page read by ReadHtml: one block per HtmlBlock (same index), its kind
+// from the element and the text, its sentences also cut at the edges of links.
+class HtmlDocument;
+void AnalyzeHtmlPage(const HtmlDocument& page, const RuleSet* rules, const NgramModel* model,
+                     AnalyzedDocument* out);
+
 // The features of sentences [b, e) of block `block` (the whole block when b == 0 and e is its
 // sentence count): the run's own features, its document context, and its neighbours (the other
 // lines of its paragraph, or the rest of its block for a sentence run).

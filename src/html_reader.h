@@ -53,6 +53,13 @@ struct HtmlFacts {
   uint32_t depth = 0;            // element nesting depth of the block
 };
 
+// An <a href> inside a block.
+struct HtmlLink {
+  Range text;        // the link's text in HtmlDocument::text (may be empty: an image link)
+  std::string host;  // lower case; "" for a relative or non-http(s) link (the page's own site)
+  bool foreign = false;  // host's site differs from page_site (false when page_site is unknown)
+};
+
 struct HtmlBlock {
   Range text;    // in HtmlDocument::text, trimmed
   Range source;  // the page bytes to cut when the whole block goes: from the '<' of the first
@@ -61,6 +68,7 @@ struct HtmlBlock {
   BlockKind kind = BlockKind::kParagraph;
   HtmlFacts facts;
   std::vector<std::string> link_hosts;  // hosts of the block's links, lower case, in order
+  std::vector<HtmlLink> links;          // the block's links, in text order
 };
 
 struct HtmlReadOptions {

@@ -70,14 +70,15 @@ SparseModel TrainSparse(const SparseExamples& ex, const std::vector<uint32_t>& u
 }
 
 std::vector<double> TrainDense(const std::vector<double>& x, const std::vector<double>& y,
-                               const std::vector<double>& w, size_t d, double l2, int iters) {
+                               const std::vector<double>& w, size_t d, double l2, int iters,
+                               const std::vector<double>& offset) {
   const size_t n = y.size();
   std::vector<double> beta(d, 0.0);
   for (int it = 0; it < iters; ++it) {
     std::vector<double> grad(d, 0.0), hess(d * d, 0.0);
     for (size_t i = 0; i < n; ++i) {
       const double* xi = &x[i * d];
-      double z = 0;
+      double z = offset.empty() ? 0.0 : offset[i];
       for (size_t a = 0; a < d; ++a) z += beta[a] * xi[a];
       const double p = 1.0 / (1.0 + std::exp(-z));
       const double r = w[i] * (p - y[i]);

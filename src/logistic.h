@@ -42,8 +42,11 @@ SparseModel TrainSparse(const SparseExamples& ex, const std::vector<uint32_t>& u
                         const SgdOptions& o, const std::function<void(const std::string&)>& log);
 
 // Dense L2-regularised logistic regression; x is row-major n x d. Returns d weights.
+// `offset` (empty, or one per example) is a fixed log-odds added to each example's score: the
+// weights then learn only what the features add to it.
 std::vector<double> TrainDense(const std::vector<double>& x, const std::vector<double>& y,
-                               const std::vector<double>& w, size_t d, double l2, int iters);
+                               const std::vector<double>& w, size_t d, double l2, int iters,
+                               const std::vector<double>& offset = {});
 
 // Deterministic pseudo-random stream (SplitMix64).
 class Rng {

@@ -13,7 +13,7 @@ namespace spamstrip {
 namespace {
 
 constexpr char kMagic[8] = {'S', 'P', 'A', 'M', 'S', 'T', 'R', 'P'};
-constexpr uint32_t kVersion = 1;
+constexpr uint32_t kVersion = 2;  // 1 is read too: it has no HTML weights
 constexpr size_t kHeaderSize = 60;
 
 void PutU32(std::string* out, uint32_t v) {
@@ -126,6 +126,8 @@ std::string NgramModel::Serialize() const {
     }
     for (float l : t.leaf) PutF32(&out, l);
   }
+  PutU32(&out, static_cast<uint32_t>(html_weights_.size()));
+  for (float w : html_weights_) PutF32(&out, w);
   for (int16_t w : weights_) {
     out.push_back(static_cast<char>(static_cast<uint16_t>(w) & 0xFF));
     out.push_back(static_cast<char>(static_cast<uint16_t>(w) >> 8));
@@ -143,9 +145,9 @@ Status NgramModel::Load(std::string_view b, const std::string& name) {
     return Status::Corrupt(name + ": not a spamstrip model (bad magic at byte 0)");
   }
   const uint32_t version = GetU32(b, 8);
-  if (version != kVersion) {
+  if (version != 1 && version != kVersion) {
     return Status::Corrupt(name + ": model version " + std::to_string(version) +
-                           " is not supported (this build reads version 1)");
+                           " is not supported (this build reads versions 1 and 2)");
   }
   NgramConfig c;
   const uint32_t bits = GetU32(b, 12);
@@ -209,6 +211,19 @@ Status NgramModel::Load(std::string_view b, const std::string& name) {
     }
     forest.trees.push_back(std::move(tree));
   }
+  std::vector<float> html;
+  if (version >= 2) {
+    st = need(4, "HTML weight count");
+    if (!st.ok()) return st;
+    const uint32_t nhtml = GetU32(b, at);
+    if (nhtml > 256) {
+      return Status::Corrupt(name + ": n_html at byte " + std::to_string(at) + " out of range");
+    }
+    at += 4;
+    st = need(4 * size_t(nhtml), "HTML weights");
+    if (!st.ok()) return st;
+    for (uint32_t k = 0; k < nhtml; ++k, at += 4) html.push_back(GetF32(b, at));
+  }
   const size_t want = at + 2 * (size_t(1) << bits) + 4;
   if (b.size() != want) {
     return Status::Corrupt(name + ": model file is " + std::to_string(b.size()) +
@@ -231,6 +246,7 @@ Status NgramModel::Load(std::string_view b, const std::string& name) {
   for (uint32_t i = 0; i < ncomb; ++i) combiner_[i] = GetF32(b, kHeaderSize + 4 * i);
   forest.Pack();
   forest_ = std::move(forest);
+  html_weights_ = std::move(html);
   const size_t woff = at;
   weights_.resize(size_t(1) << bits);
   for (size_t i = 0; i < weights_.size(); ++i) {

@@ -1,6 +1,6 @@
 // ngram_model.h — the trained model: hashed n-gram weights plus the scorer's combination weights.
 //
-// File format, version 1 (all integers and floats little-endian, IEEE-754 binary32):
+// File format, version 2 (all integers and floats little-endian, IEEE-754 binary32):
 //   offset  size  field
 //   0       8     magic "SPAMSTRP"
 //   8       4     u32 version = 1
@@ -20,6 +20,8 @@
 //   ..      4     u32 tree_depth           (D, 1..8)
 //   ..      4     f32 forest_base          (initial log-odds)
 //   ..            per tree: (2^D - 1) x {i32 feature, f32 threshold, f32 value}, 2^D x f32 leaf
+//   ..      4     u32 n_html               (version 2; absent in version 1, read as 0)
+//   ..      4*n   f32 html[n_html]         (log-odds added per HTML fact, html_features.h)
 //   ..      2*2^b i16 bucket weights
 //   ..      4     u32 CRC-32 (zlib) of every byte before it
 // Loading is one read and a checksum; a model of 2^20 buckets is ~2 MB.
@@ -119,6 +121,9 @@ class NgramModel {
   double span_threshold() const { return span_threshold_; }
   const std::vector<float>& combiner() const { return combiner_; }
   const Forest& forest() const { return forest_; }
+  // Weights of the HTML facts (html_features.h), in its order; empty: HTML facts add nothing.
+  const std::vector<float>& html_weights() const { return html_weights_; }
+  void set_html_weights(std::vector<float> w) { html_weights_ = std::move(w); }
   void set_forest(Forest f) {
     forest_ = std::move(f);
     forest_.Pack();
@@ -139,6 +144,7 @@ class NgramModel {
   std::vector<int16_t> weights_;
   std::vector<float> combiner_;
   Forest forest_;
+  std::vector<float> html_weights_;
 };
 
 }  // namespace spamstrip

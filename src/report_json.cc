@@ -84,10 +84,11 @@ std::string ReportToJson(std::string_view input, const Report& report, int inden
   return doc.dump(indent);
 }
 
-std::string JsonlResult(const std::string& id_json, std::string_view input, const Report& report) {
+std::string JsonlResult(const std::string& id_json, std::string_view input, const Report& report,
+                        std::string_view field) {
   json o;
   o["id"] = json::parse(id_json, nullptr, false);
-  o["text"] = ToValidUtf8(Clean(input, report));
+  o[std::string(field)] = ToValidUtf8(Clean(input, report));
   o["removed"] = RemovedJson(input, report);
   json flagged = FlaggedJson(input, report);
   if (!flagged.empty()) o["flagged"] = std::move(flagged);

@@ -28,7 +28,7 @@ bool StartsWithCi(std::string_view s, std::string_view prefix) {
   return true;
 }
 
-BlockKind Classify(std::string_view s, size_t lines_in_paragraph) {
+BlockKind ClassifyImpl(std::string_view s, size_t lines_in_paragraph) {
   int letters = 0, words = 0;
   bool in_word = false;
   size_t i = 0;
@@ -207,6 +207,10 @@ bool EndsWithTitle(std::string_view text, size_t begin, size_t end) {
 
 }  // namespace
 
+BlockKind ClassifyText(std::string_view s, size_t lines_in_paragraph) {
+  return ClassifyImpl(s, lines_in_paragraph);
+}
+
 void SplitSentences(std::string_view text, Range r, std::vector<Range>* out) {
   const size_t first = out->size();
   size_t start = r.start;
@@ -297,7 +301,7 @@ void SegmentText(std::string_view text, std::vector<Segment>* out) {
       seg.paragraph = paragraph;
       seg.line_in_paragraph = k;
       seg.lines_in_paragraph = lines.size();
-      seg.kind = Classify(text.substr(seg.range.start, seg.range.size()), lines.size());
+      seg.kind = ClassifyImpl(text.substr(seg.range.start, seg.range.size()), lines.size());
       SplitSentences(text, seg.range, &seg.sentences);
       out->push_back(std::move(seg));
     }

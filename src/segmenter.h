@@ -37,6 +37,11 @@ constexpr size_t kMaxSentenceBytes = 4096;
 // Appends the blocks of `text` to *out.
 void SegmentText(std::string_view text, std::vector<Segment>* out);
 
+// The kind of a block from its text alone: kNoise (no letter), kCaption ("Photo: ..."),
+// kHeading (at most 12 words, no final punctuation), else kLine (one of several lines of a
+// paragraph) or kParagraph.
+BlockKind ClassifyText(std::string_view s, size_t lines_in_paragraph);
+
 // Sentence ranges of text[r.start, r.end).
 void SplitSentences(std::string_view text, Range r, std::vector<Range>* out);
 

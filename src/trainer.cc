@@ -8,6 +8,8 @@
 #include "document_analysis.h"
 #include "file_util.h"
 #include "gbdt.h"
+#include "html_features.h"
+#include "html_trainer.h"
 #include "logistic.h"
 #include "ngram_hash.h"
 #include "ngram_model.h"
@@ -119,12 +121,54 @@ void AddDocumentExamples(const SynthDoc& doc, const RuleSet& rules, const NgramM
 
 }  // namespace
 
+namespace {
+
+Status FitHtml(const TrainOptions& o, const RuleSet* rules, NgramModel* model,
+               const ProgressFn& log, TrainSummary* summary) {
+  HtmlFitSummary hs;
+  Status s = FitHtmlWeights(o.html_files, *rules, model, log, &hs);
+  if (!s.ok()) return s;
+  summary->html_pages = hs.pages;
+  summary->html_examples = hs.examples;
+  for (size_t j = 0; j < model->html_weights().size(); ++j) {
+    summary->html_weights.emplace_back(HtmlFeatureName(static_cast<int>(j)),
+                                       model->html_weights()[j]);
+  }
+  return Status::Ok();
+}
+
+// --base-model: keep the text model as it is, (re)fit the HTML weights only.
+Status RefitHtml(const TrainOptions& o, const ProgressFn& log, std::string* model_out,
+                 TrainSummary* summary) {
+  if (o.html_files.empty()) {
+    return Status::InvalidArgument("train: --base-model needs --html pages to fit");
+  }
+  std::string bytes;
+  Status s = ReadFile(o.base_model, &bytes);
+  if (!s.ok()) return s;
+  NgramModel model;
+  s = model.Load(bytes, o.base_model);
+  if (!s.ok()) return s;
+  RuleSet rules;
+  s = rules.Load(o.rule_files);
+  if (!s.ok()) return s;
+  s = FitHtml(o, &rules, &model, log, summary);
+  if (!s.ok()) return s;
+  summary->threshold = model.threshold();
+  summary->span_threshold = model.span_threshold();
+  *model_out = model.Serialize();
+  return Status::Ok();
+}
+
+}  // namespace
+
 Status Train(const TrainOptions& o, const ProgressFn& progress, std::string* model_out,
              TrainSummary* summary) {
   auto log = [&](const std::string& m) {
     if (progress) progress(m);
   };
   *summary = TrainSummary();
+  if (!o.base_model.empty()) return RefitHtml(o, log, model_out, summary);
   if (o.data_files.empty()) return Status::InvalidArgument("train: no --data files");
   if (o.hash_bits < 10 || o.hash_bits > 24) {
     return Status::InvalidArgument("train: hash bits must be in 10..24");
@@ -301,6 +345,10 @@ Status Train(const TrainOptions& o, const ProgressFn& progress, std::string* mod
   out.Set(config, final_model.bias, final_model.w, combiner, threshold, threshold * 0.6,
           span_threshold);
   out.set_forest(std::move(forest));
+  if (!o.html_files.empty()) {
+    Status hs = FitHtml(o, &rules, &out, log, summary);
+    if (!hs.ok()) return hs;
+  }
   *model_out = out.Serialize();
   return Status::Ok();
 }

@@ -256,11 +256,41 @@ TEST(NgramModel, WrongVersionIsRejected) {
   NgramModel a;
   MakeModel(&a);
   std::string bytes = a.Serialize();
-  PutU32(&bytes, 8, 2);
+  PutU32(&bytes, 8, 3);
   NgramModel b;
-  Status s = b.Load(bytes, "v2.model");
+  Status s = b.Load(bytes, "v3.model");
   ASSERT_FALSE(s.ok());
-  EXPECT_NE(s.message().find("version 2"), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find("version 3"), std::string::npos) << s.message();
+}
+
+TEST(NgramModel, HtmlWeightsRoundTrip) {
+  NgramModel a;
+  MakeModel(&a);
+  a.set_html_weights({2.5f, -1.25f, 0.5f});
+  NgramModel b;
+  ASSERT_TRUE(b.Load(a.Serialize(), "html.model").ok());
+  EXPECT_EQ(b.html_weights(), a.html_weights());
+}
+
+// A version-1 file (no HTML section) still loads, with no HTML weights.
+TEST(NgramModel, VersionOneStillLoads) {
+  NgramModel a;
+  MakeModel(&a);
+  std::string v2 = a.Serialize();
+  // Drop the u32 n_html = 0 that follows the forest, set version 1, fix the checksum.
+  const size_t weights_bytes = 2 * (size_t(1) << a.config().hash_bits);
+  const size_t n_html_at = v2.size() - 4 - weights_bytes - 4;
+  std::string v1 = v2.substr(0, n_html_at) + v2.substr(n_html_at + 4, weights_bytes);
+  PutU32(&v1, 8, 1);
+  uLong crc = crc32(0L, Z_NULL, 0);
+  crc = crc32(crc, reinterpret_cast<const Bytef*>(v1.data()), static_cast<uInt>(v1.size()));
+  const uint32_t c = static_cast<uint32_t>(crc);
+  for (int i = 0; i < 4; ++i) v1.push_back(static_cast<char>((c >> (8 * i)) & 0xFF));
+  NgramModel b;
+  Status s = b.Load(v1, "v1.model");
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  EXPECT_TRUE(b.html_weights().empty());
+  EXPECT_EQ(b.Serialize(), v2);
 }
 
 TEST(NgramModel, HeaderFieldsOutOfRangeAreRejected) {

@@ -75,6 +75,9 @@ struct Report {
   double flag_threshold = 0.5;  // the flag threshold that was applied
   bool flagged_any = false;     // some block or span reached flag or strip
   bool stripped_any = false;    // something is in `removed`
+  // HTML input only: the article as text after cleaning — the kept text of the blocks outside
+  // navigation, footers and other boilerplate, one paragraph per block, blank lines between.
+  std::string article_text;
 
   // The finding a removal points at.
   const Finding& FindingOf(const Removal& r) const {

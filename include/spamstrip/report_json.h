@@ -20,7 +20,10 @@ std::string ReportToJson(std::string_view input, const Report& report, int inden
 //   {"id": <id as given>, "text": <cleaned>, "removed": [{"start","end","score","category",
 //    "reasons","text"}...], "flagged": [...same for flagged-only findings...]}
 // `id_json` is the id already serialised as JSON (a string or a number, as it came in).
-std::string JsonlResult(const std::string& id_json, std::string_view input, const Report& report);
+// `field` names the cleaned document: "text", or "html" for a page (then "text" of each
+// removal is the markup that was cut).
+std::string JsonlResult(const std::string& id_json, std::string_view input, const Report& report,
+                        std::string_view field = "text");
 
 // A JSONL error line for an input line that could not be processed:
 //   {"id": <id or null>, "line": N, "error": "<message>"}

@@ -43,6 +43,12 @@ struct TrainOptions {
   double span_target_fpr = 0.005;  // share of clean sentence runs the span threshold passes
   int docs_per_article = 2;        // synthesised documents per news article in stage 2
   std::string dump_stage2;         // if set, write stage-2 examples here as CSV (analysis)
+  // Labelled HTML pages (scripts/make_html_bench.py) to fit the weights of the HTML facts
+  // (hidden, link share, foreign links, region) on top of the text model; none: no HTML weights.
+  std::vector<std::string> html_files;
+  // Start from this model file instead of training stages 1 and 2: only the HTML weights are
+  // (re)fitted. Needs html_files; data_files are then not read.
+  std::string base_model;
 };
 
 struct TrainSummary {
@@ -52,6 +58,9 @@ struct TrainSummary {
   double threshold = 0.5;
   double span_threshold = 0.5;
   std::vector<std::pair<std::string, double>> combiner;  // feature name -> fitted weight
+  size_t html_pages = 0;
+  size_t html_examples = 0;
+  std::vector<std::pair<std::string, double>> html_weights;  // HTML fact -> fitted weight
 };
 
 // Called with a one-line progress message at each step; may be empty.

@@ -12,6 +12,7 @@
 #include "commands.h"
 #include "exit_codes.h"
 #include "file_util.h"
+#include "html_reader.h"
 #include "spamstrip/detector.h"
 #include "spamstrip/report_json.h"
 #include "utf8.h"
@@ -26,6 +27,9 @@ struct CleanFlags {
   std::string output;
   std::string report;
   bool jsonl = false;
+  std::string format = "auto";  // auto | text | html
+  std::string url;
+  bool text_out = false;  // HTML in: print the article text instead of the page
   bool fail_on_spam = false;
   bool strict_utf8 = false;
 };
@@ -65,13 +69,18 @@ int CleanText(const Detector& d, const CleanFlags& f) {
               << " (read as U+FFFD; bytes kept as they are)\n";
   }
   if (text.empty()) std::cerr << "spamstrip: warning: " << name << ": empty input\n";
+  const bool html = f.format == "html" || (f.format == "auto" && LooksLikeHtml(text));
   Report report;
-  d.Analyze(text, &report);
+  if (html) {
+    d.AnalyzeHtml(text, f.url, &report);
+  } else {
+    d.Analyze(text, &report);
+  }
   if (!f.report.empty()) {
     int rc = Emit(f.report, ReportToJson(text, report) + "\n");
     if (rc != kExitOk) return rc;
   }
-  int rc = Emit(f.output, Clean(text, report));
+  int rc = Emit(f.output, html && f.text_out ? report.article_text + "\n" : Clean(text, report));
   if (rc != kExitOk) return rc;
   return f.fail_on_spam && report.flagged_any ? kExitSpam : kExitOk;
 }
@@ -125,15 +134,24 @@ int CleanJsonl(const Detector& d, const CleanFlags& f) {
     auto id = j.find("id");
     id_json =
         id != j.end() && (id->is_string() || id->is_number()) ? id->dump() : std::to_string(lineno);
-    auto text = j.find("text");
+    // A page in "html", or text in "text"; --format html reads "text" as HTML too.
+    auto html = j.find("html");
+    const bool is_html = html != j.end() && f.format != "text";
+    auto text = is_html ? html : j.find("text");
     if (text == j.end() || !text->is_string()) {
-      error("missing string field \"text\"");
+      error(is_html ? "field \"html\" is not a string" : "missing string field \"text\"");
       continue;
     }
     const std::string& t = text->get_ref<const std::string&>();
-    d.Analyze(t, &report);
+    if (is_html || f.format == "html") {
+      std::string url = f.url;
+      if (auto u = j.find("url"); u != j.end() && u->is_string()) url = u->get<std::string>();
+      d.AnalyzeHtml(t, url, &report);
+    } else {
+      d.Analyze(t, &report);
+    }
     any_spam |= report.flagged_any;
-    *out << JsonlResult(id_json, t, report) << "\n";
+    *out << JsonlResult(id_json, t, report, is_html ? "html" : "text") << "\n";
   }
   if (in->bad()) {
     if (out_file) std::remove(tmp_path.c_str());
@@ -170,7 +188,14 @@ int CleanCommand(const std::vector<std::string>& args) {
       "write the cleaned output here (atomically) instead of stdout")(
       "report,r", po::value(&f.report), "write the JSON report of every block here (text mode)")(
       "jsonl", po::bool_switch(&f.jsonl),
-      "input is JSONL {\"id\",\"text\"}; output one JSON line per input line")(
+      "input is JSONL {\"id\",\"text\"} or {\"id\",\"html\",\"url\"?}; one JSON line out per "
+      "line in")("format", po::value(&f.format)->default_value("auto"),
+                 "auto | text | html: how to read the input (auto: HTML when it looks like it)")(
+      "html", "same as --format html")(
+      "url", po::value(&f.url),
+      "the page's own URL (HTML: links elsewhere are foreign; default: canonical/og:url)")(
+      "text", po::bool_switch(&f.text_out),
+      "HTML input: print the cleaned article text instead of the cleaned page")(
       "span-threshold", po::value(&opt.span_threshold),
       "cut a sentence run out of a kept paragraph at or above this (default: the model's)")(
       "threshold,t", po::value(&opt.threshold),
@@ -202,6 +227,11 @@ int CleanCommand(const std::vector<std::string>& args) {
     return kExitOk;
   }
   if (vm.count("no-sentence-cuts")) opt.sentence_cuts = false;
+  if (vm.count("html")) f.format = "html";
+  if (f.format != "auto" && f.format != "text" && f.format != "html") {
+    std::cerr << "spamstrip clean: --format must be auto, text or html\n";
+    return kExitUsage;
+  }
   if (vm.count("no-model")) opt.use_model = false;
   if ((vm.count("threshold") && (opt.threshold < 0 || opt.threshold > 1)) ||
       (vm.count("flag-threshold") && (opt.flag_threshold < 0 || opt.flag_threshold > 1))) {

@@ -38,6 +38,10 @@ int TrainCommand(const std::vector<std::string>& args) {
       "rules", po::value(&o.rule_files)->composing(),
       "rule files for stage-2 features (default: built-in)")(
       "dump-stage2", po::value(&o.dump_stage2), "write the stage-2 examples as CSV (for analysis)")(
+      "html", po::value(&o.html_files)->multitoken()->composing(),
+      "labelled HTML pages (scripts/make_html_bench.py) to fit the HTML weights")(
+      "base-model", po::value(&o.base_model),
+      "keep this model's text stages, only fit the HTML weights (needs --html)")(
       "quiet,q", po::bool_switch(&quiet), "no progress on stderr");
   po::variables_map vm;
   try {
@@ -51,8 +55,9 @@ int TrainCommand(const std::vector<std::string>& args) {
     std::cout << desc;
     return kExitOk;
   }
-  if (o.data_files.empty() || out.empty()) {
-    std::cerr << "spamstrip train: --data and --out are required\n\n" << desc;
+  if ((o.data_files.empty() && o.base_model.empty()) || out.empty()) {
+    std::cerr << "spamstrip train: --data (or --base-model with --html) and --out are required\n\n"
+              << desc;
     return kExitUsage;
   }
   const auto t0 = std::chrono::steady_clock::now();
@@ -76,6 +81,12 @@ int TrainCommand(const std::vector<std::string>& args) {
             << "\ncombiner (linear fallback):";
   for (const auto& [name, w] : summary.combiner) std::cout << " " << name << "=" << w;
   std::cout << "\n";
+  if (!summary.html_weights.empty()) {
+    std::cout << "html: " << summary.html_pages << " pages, " << summary.html_examples
+              << " examples; weights:";
+    for (const auto& [name, w] : summary.html_weights) std::cout << " " << name << "=" << w;
+    std::cout << "\n";
+  }
   return kExitOk;
 }
 

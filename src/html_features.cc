@@ -1,0 +1,73 @@
+#include "html_features.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace spamstrip {
+
+const char* HtmlFeatureName(int f) {
+  switch (f) {
+    case kHtmlHidden:
+      return "html_hidden";
+    case kHtmlLinkShare:
+      return "html_link_share";
+    case kHtmlForeignLinks:
+      return "html_foreign_links";
+    case kHtmlBoilerplate:
+      return "html_boilerplate";
+    case kHtmlComments:
+      return "html_comments";
+    default:
+      return "?";
+  }
+}
+
+HtmlFeatureVector HtmlFeatures(const HtmlDocument& /*doc*/, const HtmlBlock& block, Range run) {
+  HtmlFeatureVector h{};
+  const HtmlFacts& f = block.facts;
+  h[kHtmlHidden] = f.hidden != nullptr ? 1 : 0;
+  const bool whole = run.start <= block.text.start && run.end >= block.text.end;
+  size_t link_bytes = 0;
+  uint32_t foreign = 0;
+  if (whole) {
+    link_bytes = f.link_text_bytes;
+    foreign = f.foreign_links;
+  } else {
+    for (const HtmlLink& l : block.links) {
+      const size_t a = std::max(l.text.start, run.start), b = std::min(l.text.end, run.end);
+      if (a < b) {
+        link_bytes += b - a;
+        if (l.foreign) ++foreign;
+      }
+    }
+  }
+  h[kHtmlLinkShare] =
+      run.size() > 0
+          ? std::min(1.0, static_cast<double>(link_bytes) / static_cast<double>(run.size()))
+          : 0.0;
+  h[kHtmlForeignLinks] = std::log1p(static_cast<double>(foreign));
+  h[kHtmlBoilerplate] =
+      f.region != HtmlRegion::kContent && f.region != HtmlRegion::kComments ? 1 : 0;
+  h[kHtmlComments] = f.region == HtmlRegion::kComments ? 1 : 0;
+  return h;
+}
+
+double HtmlLogit(const std::vector<float>& weights, const HtmlFeatureVector& h) {
+  double z = 0;
+  for (size_t j = 0; j < weights.size() && j < h.size(); ++j) z += weights[j] * h[j];
+  return z;
+}
+
+void ExplainHtml(const std::vector<float>& weights, const HtmlFeatureVector& h,
+                 std::vector<Reason>* out) {
+  for (size_t j = 0; j < weights.size() && j < h.size(); ++j) {
+    const double c = weights[j] * h[j];
+    if (std::fabs(c) < 0.05) continue;
+    char buf[32];
+    std::snprintf(buf, sizeof(buf), "%.3g", h[j]);
+    out->push_back(Reason{"feature", HtmlFeatureName(static_cast<int>(j)), c, buf});
+  }
+}
+
+}  // namespace spamstrip

@@ -1,0 +1,120 @@
+#include "html_trainer.h"
+
+#include <algorithm>
+
+#include "document_analysis.h"
+#include "html_features.h"
+#include "html_reader.h"
+#include "jsonl_file.h"
+#include "logistic.h"
+#include "scorer.h"
+
+namespace spamstrip {
+namespace {
+
+struct Injected {
+  std::vector<Range> spans;  // sorted
+  // Bytes of [r.start, r.end) inside injected spans.
+  size_t Overlap(Range r) const {
+    size_t n = 0;
+    for (const Range& s : spans) {
+      const size_t a = std::max(s.start, r.start), b = std::min(s.end, r.end);
+      if (a < b) n += b - a;
+    }
+    return n;
+  }
+};
+
+// 1 spam, 0 clean, -1 mixed (not an example).
+int LabelOf(const Injected& inj, Range src) {
+  if (src.size() == 0) return -1;
+  const size_t o = inj.Overlap(src);
+  if (o == 0) return 0;
+  return 2 * o >= src.size() ? 1 : -1;
+}
+
+}  // namespace
+
+Status FitHtmlWeights(const std::vector<std::string>& files, const RuleSet& rules,
+                      NgramModel* model, const ProgressFn& progress, HtmlFitSummary* summary) {
+  *summary = HtmlFitSummary();
+  Scorer scorer(model->combiner(), &model->forest());
+  std::vector<double> x, y, w, offset;
+  auto add = [&](const HtmlFeatureVector& h, double logit, int label) {
+    x.insert(x.end(), h.begin(), h.end());
+    y.push_back(label);
+    w.push_back(1.0);
+    offset.push_back(logit);
+    summary->spam_examples += label == 1;
+  };
+  for (const std::string& file : files) {
+    Status s = ForEachJsonlObject(file, [&](const nlohmann::json& o, const std::string& where) {
+      auto html = o.find("html");
+      if (html == o.end() || !html->is_string()) {
+        return Status::InvalidArgument(where + "a labelled page needs an \"html\" string");
+      }
+      Injected inj;
+      if (auto sp = o.find("spans"); sp != o.end() && sp->is_array()) {
+        for (const auto& r : *sp) {
+          if (!r.is_object() || !r.contains("start") || !r.contains("end") ||
+              !r["start"].is_number_unsigned() || !r["end"].is_number_unsigned()) {
+            return Status::InvalidArgument(where + "\"spans\" items need unsigned start and end");
+          }
+          inj.spans.push_back(Range{r["start"].get<size_t>(), r["end"].get<size_t>()});
+        }
+      }
+      std::sort(inj.spans.begin(), inj.spans.end(),
+                [](const Range& a, const Range& b) { return a.start < b.start; });
+      HtmlReadOptions ro;
+      if (auto u = o.find("url"); u != o.end() && u->is_string()) ro.url = u->get<std::string>();
+      const std::string& bytes = html->get_ref<const std::string&>();
+      HtmlDocument page;
+      ReadHtml(bytes, ro, &page);
+      AnalyzedDocument doc;
+      AnalyzeHtmlPage(page, &rules, model, &doc);
+      for (size_t i = 0; i < page.blocks.size(); ++i) {
+        const HtmlBlock& b = page.blocks[i];
+        const auto& sents = doc.sentences[i];
+        const size_t n = sents.size();
+        if (n == 0) continue;
+        auto example = [&](size_t first, size_t last, Range src) {
+          const int label = LabelOf(inj, src);
+          if (label < 0) return;
+          const Range text{sents[first].range.start, sents[last - 1].range.end};
+          const FeatureVector f = RunFeatures(doc, i, first, last, model, &rules);
+          add(HtmlFeatures(page, b, text), scorer.Logit(f), label);
+        };
+        example(0, n, b.source);
+        if (n < 2) continue;
+        for (size_t k = 0; k < n; ++k) {
+          Range src;
+          if (page.SourceRange(i, sents[k].range, &src)) example(k, k + 1, src);
+        }
+      }
+      if (++summary->pages % 100 == 0 && progress) {
+        progress("html: " + std::to_string(summary->pages) + " pages");
+      }
+      return Status::Ok();
+    });
+    if (!s.ok()) return s;
+  }
+  summary->examples = y.size();
+  if (summary->spam_examples == 0 || summary->spam_examples == y.size()) {
+    return Status::InvalidArgument("train --html: need pages with and without injections (got " +
+                                   std::to_string(summary->spam_examples) + " spam examples of " +
+                                   std::to_string(y.size()) + ")");
+  }
+  const std::vector<double> beta = TrainDense(x, y, w, kNumHtmlFeatures, 1.0, 30, offset);
+  model->set_html_weights(std::vector<float>(beta.begin(), beta.end()));
+  if (progress) {
+    std::string m = "html: " + std::to_string(y.size()) + " examples (" +
+                    std::to_string(summary->spam_examples) + " spam); weights";
+    for (int j = 0; j < kNumHtmlFeatures; ++j) {
+      m += " " + std::string(HtmlFeatureName(j)) + "=" + std::to_string(beta[size_t(j)]);
+    }
+    progress(m);
+  }
+  return Status::Ok();
+}
+
+}  // namespace spamstrip
