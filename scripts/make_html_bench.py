@@ -10,10 +10,11 @@ Offsets are UTF-8 byte offsets into "html", end exclusive; a span is the whole i
 Injection modes (one to three per injected page, at random):
   p           - a spam paragraph <p>...</p> right after a real paragraph of the article;
   hidden      - a <div> hidden by inline CSS (display:none, off-screen, font-size:0, ...) holding
-                a spam paragraph or a run of spam-keyword links, after a real paragraph or at the
-                end of <body> (the classic pharma hack);
+                a spam paragraph or a run of spam-keyword links, after a real paragraph or in the
+                page footer / at the end of <body> (the classic pharma hack);
   inline_link - an <a href> with spam anchor text slipped in at the end of a real paragraph;
-  link_list   - a visible <ul> of spam-keyword links at the end of <body> (an SEO link farm).
+  link_list   - a visible <ul> of spam-keyword links in the page footer or at the end of <body>
+                (an SEO link farm).
 
 Usage (from the project root; the data is never copied into the repository):
   scripts/make_html_bench.py --split dev --out /tmp/html_dev.jsonl
@@ -42,6 +43,7 @@ TLDS = ["com", "net", "org", "info", "biz", "top", "xyz", "ru", "pl", "in"]
 P_RE = re.compile(rb"<p\b[^>]*>(.*?)</p\s*>", re.S | re.I)
 TAG_RE = re.compile(r"<[^>]*>")
 BODY_END_RE = re.compile(rb"</body\s*>", re.I)
+FOOTER_END_RE = re.compile(rb"</footer\s*>", re.I)
 URL_RE = re.compile(r"https?://[^\s<>\"']+")
 
 
@@ -124,6 +126,11 @@ def main():
             if len(t) >= 20 and t[:60] in gold_prefixes:
                 anchors.append(m)
         body_end = BODY_END_RE.search(raw)
+        footers = list(FOOTER_END_RE.finditer(raw))
+        # Where a theme-level hack lands: inside the page footer when there is one (its last
+        # </footer>), else at the end of <body>.
+        tail = footers[-1].start() if footers and rng.random() < 0.5 else (
+            body_end.start() if body_end else len(raw))
         base = {"url": page.get("url", ""), "gold": page.get("paragraphs", [])}
         out.append(dict(base, id=page["id"] + "#clean", html=raw.decode("utf-8", "replace"),
                         clean=True, spans=[]))
@@ -150,14 +157,13 @@ def main():
                         kws = [anchor_text(rng, item, keywords) for _ in range(rng.randint(3, 8))]
                         inner = " ".join(link(rng, k, spam_url(rng, item["text"])) for k in kws)
                     el = f'\n<div style="{style}">{inner}</div>'
-                    at = body_end.start() if body_end and rng.random() < 0.5 else a.end()
+                    at = tail if rng.random() < 0.5 else a.end()
                     inserts.append((at, el, cat, mode))
                 else:  # link_list
                     kws = [anchor_text(rng, item, keywords) for _ in range(rng.randint(3, 8))]
                     items = "".join(
                         f"<li>{link(rng, k, spam_url(rng, item['text']))}</li>" for k in kws)
-                    at = body_end.start() if body_end else len(raw)
-                    inserts.append((at, f"\n<ul>{items}</ul>", cat, mode))
+                    inserts.append((tail, f"\n<ul>{items}</ul>", cat, mode))
             # Apply from the end so offsets of earlier insertions stay valid; then compute spans.
             inserts.sort(key=lambda x: x[0])
             pieces, spans, pos, size = [], [], 0, 0

@@ -64,7 +64,10 @@ struct HtmlBlock {
   Range text;    // in HtmlDocument::text, trimmed
   Range source;  // the page bytes to cut when the whole block goes: from the '<' of the first
                  // start tag to the '>' of the last end tag (or the end of the last child when
-                 // an end tag is implied); always balanced (see SourceRange)
+                 // an end tag is implied); always balanced (see SourceRange). Empty (start ==
+                 // end) when the block's markup is tangled with markup outside it (misnested
+                 // formatting tags the parser re-opened elsewhere, table content the parser
+                 // moved): no cut removes exactly the block then, and SourceRange returns false.
   BlockKind kind = BlockKind::kParagraph;
   HtmlFacts facts;
   std::vector<std::string> link_hosts;  // hosts of the block's links, lower case, in order
@@ -90,15 +93,34 @@ class HtmlDocument {
   // text range starts inside one element and ends inside a sibling).
   bool SourceRange(size_t block, Range r, Range* source) const;
 
-  // Implementation detail: pieces of `text` copied from the page, in text order.
+  // Implementation detail (filled by ReadHtml, read by SourceRange).
+  static constexpr uint32_t kNoNode = 0xFFFFFFFF;
+  static constexpr size_t kNoText = static_cast<size_t>(-1);
+  // A piece of `text` and the page bytes it came from, in text order. An exact piece maps byte
+  // for byte (a literal run); any other piece maps as a unit (a character reference, a
+  // collapsed whitespace run, the "\n" of a <br>).
   struct Piece {
     size_t text_start = 0;
     size_t text_end = 0;
     size_t source_start = 0;
     size_t source_end = 0;
-    // ... whatever else the mapping needs (node path, entity boundaries)
+    uint32_t node = kNoNode;  // the text node or <br> it came from, in `nodes`
+    bool exact = false;
+  };
+  // The nodes of a block: its root (the block element, or a tagless stand-in for a run of
+  // nodes), and every element and text node below it that produced text.
+  struct Node {
+    uint32_t parent = kNoNode;
+    uint32_t depth = 0;
+    bool widenable = false;  // an inline element whose tags may go with its whole text
+    size_t source_start = 0;
+    size_t source_end = 0;
+    size_t text_first = kNoText;  // first and end of its non-space text (elements only)
+    size_t text_end = 0;
   };
   std::vector<Piece> pieces;
+  std::vector<Node> nodes;
+  std::vector<uint32_t> block_roots;  // per block, its root in `nodes`
 };
 
 // Reads `html` into *out (previous content discarded).
