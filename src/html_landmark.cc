@@ -46,8 +46,10 @@ Word Classify(std::string_view w, HtmlRegion* region) {
     return Word::kRegion;
   }
   if (EqualsAny(w, {"content", "article", "story", "entry", "post"})) return Word::kContent;
+  // State words, and prefixes of layout systems and page builders whose class names describe
+  // layout rather than what the element holds ("l-sidebar-fixed", "elementor-widget").
   if (EqualsAny(w, {"has", "with", "no", "is", "show", "hide", "hidden", "js", "toggle", "enable",
-                    "disable", "without", "not"})) {
+                    "disable", "without", "not", "w", "l", "layout", "elementor"})) {
     return Word::kState;
   }
   return Word::kNone;
@@ -90,6 +92,56 @@ bool RegionOfName(std::string_view name, HtmlRegion* region) {
       }
     }
     ++i;
+  }
+  return false;
+}
+
+// Calls f(word, first) for each word of one class name; stops when f returns true.
+template <typename F>
+bool ForEachWord(std::string_view name, F f) {
+  char word[32];
+  size_t len = 0;
+  bool first = true, overflow = false;
+  for (size_t i = 0;; ++i) {
+    const bool at_end = i >= name.size();
+    const char c = at_end ? '\0' : name[i];
+    const bool boundary =
+        at_end || !IsLetter(c) || (IsUpper(c) && i > 0 && IsLowerOrDigit(name[i - 1]) && len > 0);
+    if (boundary && len > 0) {
+      if (!overflow && f(std::string_view(word, len), first)) return true;
+      first = false;
+      len = 0;
+      overflow = false;
+    }
+    if (at_end) return false;
+    if (IsLetter(c)) {
+      if (len < sizeof(word)) {
+        word[len++] = Lower(c);
+      } else {
+        overflow = true;
+      }
+    }
+  }
+}
+
+bool IsArticleBodyName(std::string_view name) {
+  bool after_article_word = false;
+  return ForEachWord(name, [&](std::string_view w, bool) {
+    if (after_article_word && (w == "content" || w == "body" || w == "text")) return true;
+    after_article_word = w == "entry" || w == "post" || w == "article" || w == "story";
+    return false;
+  });
+}
+
+template <typename F>
+bool AnyName(std::string_view names, F f) {
+  size_t i = 0;
+  while (i < names.size()) {
+    while (i < names.size() && (names[i] == ' ' || names[i] == '\t' || names[i] == '\n')) ++i;
+    size_t j = i;
+    while (j < names.size() && names[j] != ' ' && names[j] != '\t' && names[j] != '\n') ++j;
+    if (j > i && f(names.substr(i, j - i))) return true;
+    i = j;
   }
   return false;
 }
@@ -165,6 +217,15 @@ bool RegionFromRole(std::string_view role, HtmlRegion* region) {
     return false;
   }
   return true;
+}
+
+bool NamesArticleBody(std::string_view class_attr, std::string_view id, std::string_view itemprop) {
+  if (itemprop.size() == 11) {
+    char buf[11];
+    for (size_t i = 0; i < 11; ++i) buf[i] = Lower(itemprop[i]);
+    if (std::string_view(buf, 11) == "articlebody") return true;
+  }
+  return AnyName(id, IsArticleBodyName) || AnyName(class_attr, IsArticleBodyName);
 }
 
 bool NamesCaption(std::string_view class_attr, std::string_view id) {

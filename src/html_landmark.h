@@ -24,6 +24,11 @@ bool RegionFromNames(std::string_view class_attr, std::string_view id, HtmlRegio
 // "search"); false for any other role.
 bool RegionFromRole(std::string_view role, HtmlRegion* region);
 
+// Whether the element names itself the article's body: itemprop="articleBody", or a class or
+// id word entry/post/article/story directly followed by content/body/text ("entry-content",
+// "post-body", "articleBody", "c-entry-content").
+bool NamesArticleBody(std::string_view class_attr, std::string_view id, std::string_view itemprop);
+
 // Whether the class or id mentions "caption" (any case).
 bool NamesCaption(std::string_view class_attr, std::string_view id);
 

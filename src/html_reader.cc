@@ -191,10 +191,13 @@ enum InfoFlags : uint16_t {
   kHasBlockDesc = 32,  // some child breaks
   kHasText = 64,       // non-whitespace text below (outside skipped subtrees)
   kHasMainArticle = 128,
-  kBlockElem = 256,   // a block tag or a caption-named element
-  kEndMatched = 512,  // its own end tag is in the page
-  kTangled = 1024,    // moved, cloned or inserted by the parser
-  kHasSource = 2048,  // src_start/src_end are meaningful
+  kBlockElem = 256,        // a block tag or a caption-named element
+  kEndMatched = 512,       // its own end tag is in the page
+  kTangled = 1024,         // moved, cloned or inserted by the parser
+  kHasSource = 2048,       // src_start/src_end are meaningful
+  kBrBreak = 4096,         // two <br> in a row among its children: its text splits into runs
+  kHasArticleBody = 8192,  // it or an element below is named the article body
+  kHasH1 = 16384,          // an <h1> below
 };
 
 struct Info {
@@ -276,7 +279,8 @@ class Reader {
     size_t src_start = 0;
     size_t src_end = 0;
     uint32_t node = kNone;
-    bool simple = false;  // one ' ' in the page: maps byte for byte
+    bool simple = false;   // one ' ' in the page: maps byte for byte
+    bool in_link = false;  // the whitespace was inside a link
   } pending_;
   size_t last_source_end_ = 0;
 };
@@ -321,6 +325,9 @@ void Reader::Enter(const GumboNode* n, uint32_t parent) {
             e.tag == GUMBO_TAG_ARTICLE || e.tag == GUMBO_TAG_SECTION || e.tag == GUMBO_TAG_FORM ||
             e.tag == GUMBO_TAG_HEADER || e.tag == GUMBO_TAG_FOOTER || e.tag == GUMBO_TAG_NAV ||
             e.tag == GUMBO_TAG_ASIDE || e.tag == GUMBO_TAG_TABLE;
+        if (NamesArticleBody(Attr(e, "class"), Attr(e, "id"), Attr(e, "itemprop"))) {
+          in.flags |= kHasArticleBody;
+        }
         if (!structural && !(in.flags & kSkip) && NamesCaption(Attr(e, "class"), Attr(e, "id"))) {
           in.flags |= kBlockElem;
         }
@@ -368,8 +375,14 @@ void Reader::Finish(uint32_t id) {
   if (!(in.flags & kElement) && in.node->type != GUMBO_NODE_DOCUMENT) return;
   size_t child_start = html_.size() + 1, child_end = 0;
   uint32_t p_count = 0;
+  int brs = 0;
   for (uint32_t c = id + 1; c < in.end; c = info_[c].end) {
     const Info& ci = info_[c];
+    if ((ci.flags & kElement) && ci.node->v.element.tag == GUMBO_TAG_BR) {
+      if (++brs == 2) in.flags |= kBrBreak;
+    } else if ((ci.flags & kElement) || (ci.flags & kHasText)) {
+      brs = 0;
+    }
     if (ci.flags & kHasSource) {
       child_start = std::min(child_start, ci.src_start);
       child_end = std::max(child_end, ci.src_end);
@@ -377,12 +390,13 @@ void Reader::Finish(uint32_t id) {
     if (ci.flags & kSkip) continue;
     if (ci.flags & kBreaks) in.flags |= kHasBlockDesc;
     if (ci.flags & kHasText) in.flags |= kHasText;
-    if (ci.flags & kHasMainArticle) in.flags |= kHasMainArticle;
+    in.flags |= ci.flags & (kHasMainArticle | kHasArticleBody | kHasH1);
     p_count += ci.p_count;
     if (ci.flags & kElement) {
       const GumboTag tag = ci.node->v.element.tag;
       if (tag == GUMBO_TAG_MAIN || tag == GUMBO_TAG_ARTICLE) in.flags |= kHasMainArticle;
       if (tag == GUMBO_TAG_P) ++p_count;
+      if (tag == GUMBO_TAG_H1) in.flags |= kHasH1;
     }
   }
   in.p_count = static_cast<uint16_t>(std::min<uint32_t>(p_count, 0xFFFF));
@@ -506,6 +520,17 @@ State Reader::EnterElement(uint32_t id, const State& parent) const {
       (in.flags & kHasMainArticle)) {
     found = false;
   }
+  // Nor does one holding many paragraphs: that is the article under a layout class
+  // ("l-sidebar-fixed", a page builder's "widget" around the post body).
+  if (found && region != HtmlRegion::kComments &&
+      (in.p_count >= 8 || (in.flags & kHasArticleBody))) {
+    found = false;
+  }
+  // An aside, menu, footer or form holding the page's <h1> is a layout wrapper too.
+  if (found && region != HtmlRegion::kComments && region != HtmlRegion::kHeader &&
+      (in.flags & kHasH1)) {
+    found = false;
+  }
   if (found) st.region = region;
   if (e.tag == GUMBO_TAG_ARTICLE) st.in_article = true;
   if (e.tag == GUMBO_TAG_ARTICLE || e.tag == GUMBO_TAG_MAIN || e.tag == GUMBO_TAG_SECTION) {
@@ -546,7 +571,11 @@ void Reader::FindBlocks() {
       if (ci.flags & kBreaks) {
         flush(f);
         const State st = EnterElement(c, f.st);
-        if ((ci.flags & kBlockElem) && !(ci.flags & kHasBlockDesc)) {
+        // An element holding only inline content is one block, tags and all (unless <br><br>
+        // splits it); html and body stay containers (the parser re-creates them).
+        const GumboTag tag = ci.node->v.element.tag;
+        if (!(ci.flags & (kHasBlockDesc | kBrBreak)) && tag != GUMBO_TAG_HTML &&
+            tag != GUMBO_TAG_BODY) {
           EmitBlock(c, kNone, kNone, st);
         } else {
           stack.push_back(Frame{c + 1, ci.end, st});
@@ -723,7 +752,7 @@ void Reader::Walk(uint32_t begin, uint32_t stop) {
     const GumboElement& e = ci.node->v.element;
     if (e.tag == GUMBO_TAG_BR) {
       const uint32_t node = PushNode(open_.back(), ci.src_start, ci.src_end, ci.flags & kReal);
-      pending_ = Pending{Pending::kNewline, ci.src_start, ci.src_end, node, false};
+      pending_ = Pending{Pending::kNewline, ci.src_start, ci.src_end, node, false, link_depth_ > 0};
       continue;
     }
     const bool link = e.tag == GUMBO_TAG_A && HasAttr(e, "href");
@@ -767,7 +796,7 @@ void Reader::AppendTextNode(uint32_t id) {
 
 void Reader::AddSpace(size_t src_start, size_t src_end, uint32_t node, bool simple) {
   if (pending_.kind == Pending::kNothing) {
-    pending_ = Pending{Pending::kSpace, src_start, src_end, node, simple};
+    pending_ = Pending{Pending::kSpace, src_start, src_end, node, simple, link_depth_ > 0};
   } else if (pending_.kind == Pending::kSpace && pending_.node == node &&
              pending_.src_end == src_start) {
     pending_.src_end = src_end;
@@ -791,7 +820,7 @@ void Reader::FlushPending() {
       doc_->pieces.push_back(HtmlDocument::Piece{at, at + 1, pending_.src_start, pending_.src_end,
                                                  pending_.node, exact});
     }
-    if (link_depth_ > 0) ++link_text_;
+    if (pending_.in_link && link_depth_ > 0) ++link_text_;
   }
   pending_.kind = Pending::kNothing;
 }
