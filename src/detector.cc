@@ -192,8 +192,12 @@ void DetectorImpl::ScoreBlocks(const Doc& doc, Report* report) const {
     // model is very sure: headings are short and mostly words found nowhere else, which makes
     // their scores noisy, and losing one is costly. With a rule hit the normal threshold holds.
     // The same holds for a page's navigation, footer or sidebar text that is not hidden.
-    const bool boilerplate = whole.h[kHtmlBoilerplate] > 0 && whole.h[kHtmlHidden] <= 0;
-    if ((segs[i].kind == BlockKind::kHeading || boilerplate) &&
+    // On a page, text with no sign of injection — no rule, not hidden, no link to another
+    // site — is held to the same bar: a page carries furniture (credits, promos, copyright
+    // lines) that fits the article no better than spam does.
+    const bool unremarkable =
+        doc.html != nullptr && whole.h[kHtmlHidden] <= 0 && whole.h[kHtmlForeignLinks] <= 0;
+    if ((segs[i].kind == BlockKind::kHeading || unremarkable) &&
         br.block.decision == Decision::kStrip && whole.f[kRules] <= 0 &&
         whole.p < heading_threshold_) {
       br.block.decision = Decision::kFlag;
@@ -246,6 +250,11 @@ void DetectorImpl::ScoreBlocks(const Doc& doc, Report* report) const {
       for (size_t k = c.b; k < c.e; ++k) run_words += s[k].words;
       // A few words can go when they are all link text (an <a> slipped into a paragraph).
       if (run_words < (c.sc.h[kHtmlLinkShare] >= 0.99 ? 2 : kMinSpanWords)) continue;
+      // On a page, a run with no sign of injection is held to the heading bar (see above).
+      if (doc.html != nullptr && c.sc.f[kRules] <= 0 && c.sc.h[kHtmlHidden] <= 0 &&
+          c.sc.h[kHtmlForeignLinks] <= 0 && c.sc.p < heading_threshold_) {
+        continue;
+      }
       double rest = 0;
       if (c.b > 0) rest = std::max(rest, ScoreRange(doc, i, 0, c.b).p);
       if (c.e < n) rest = std::max(rest, ScoreRange(doc, i, c.e, n).p);

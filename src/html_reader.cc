@@ -271,8 +271,8 @@ class Reader {
   int link_depth_ = 0;
   std::vector<std::string> hosts_;
   std::vector<HtmlLink> block_links_;  // the block's links; text ranges set when they close
-  std::vector<uint32_t> open_;  // open elements (indices into doc_->nodes), root first
-  size_t awaiting_from_ = 0;    // open_[awaiting_from_..] have produced no text yet
+  std::vector<uint32_t> open_;         // open elements (indices into doc_->nodes), root first
+  size_t awaiting_from_ = 0;           // open_[awaiting_from_..] have produced no text yet
   size_t last_nonspace_end_ = 0;
   struct Pending {
     enum Kind { kNothing, kSpace, kNewline } kind = kNothing;
