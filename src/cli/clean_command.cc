@@ -200,6 +200,9 @@ int CleanCommand(const std::vector<std::string>& args) {
       "cut a sentence run out of a kept paragraph at or above this (default: the model's)")(
       "threshold,t", po::value(&opt.threshold),
       "strip at or above this spam probability (default: the model's)")(
+      "heading-threshold", po::value(&opt.heading_threshold),
+      "strip a heading, or page text with no sign of injection, only at or above this "
+      "(default 0.95, or --threshold when given)")(
       "flag-threshold", po::value(&opt.flag_threshold),
       "flag (report, keep) at or above this probability")(
       "flag-only", po::bool_switch(&opt.flag_only), "report only; strip nothing")(
