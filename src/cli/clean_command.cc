@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "commands.h"
+#include "detector_flags.h"
 #include "exit_codes.h"
 #include "file_util.h"
 #include "spamstrip/detector.h"
@@ -171,22 +172,11 @@ int CleanCommand(const std::vector<std::string>& args) {
       "report,r", po::value(&f.report), "write the JSON report of every block here (text mode)")(
       "jsonl", po::bool_switch(&f.jsonl),
       "input is JSONL {\"id\",\"text\"}; output one JSON line per input line")(
-      "span-threshold", po::value(&opt.span_threshold),
-      "cut a sentence run out of a kept paragraph at or above this (default: the model's)")(
-      "threshold,t", po::value(&opt.threshold),
-      "strip at or above this spam probability (default: the model's)")(
-      "flag-threshold", po::value(&opt.flag_threshold),
-      "flag (report, keep) at or above this probability")(
-      "flag-only", po::bool_switch(&opt.flag_only), "report only; strip nothing")(
-      "no-sentence-cuts", "judge whole blocks only; never cut sentences out of a paragraph")(
-      "rules", po::value(&opt.rule_files)->composing(),
-      "rule file (repeatable); default: built-in rules")("model", po::value(&opt.model_file),
-                                                         "model file; default: built-in model")(
-      "no-model", "score with rules, context and shape only")(
       "fail-on-spam", po::bool_switch(&f.fail_on_spam),
       "exit 1 when anything was stripped or flagged")(
       "strict-utf8", po::bool_switch(&f.strict_utf8),
       "reject invalid UTF-8 (exit 3) instead of tolerating it");
+  AddDetectorFlags(&desc, &opt);
   po::positional_options_description pos;
   pos.add("input", 1);
   po::variables_map vm;
@@ -201,13 +191,7 @@ int CleanCommand(const std::vector<std::string>& args) {
     std::cout << desc;
     return kExitOk;
   }
-  if (vm.count("no-sentence-cuts")) opt.sentence_cuts = false;
-  if (vm.count("no-model")) opt.use_model = false;
-  if ((vm.count("threshold") && (opt.threshold < 0 || opt.threshold > 1)) ||
-      (vm.count("flag-threshold") && (opt.flag_threshold < 0 || opt.flag_threshold > 1))) {
-    std::cerr << "spamstrip clean: thresholds are probabilities in [0, 1]\n";
-    return kExitUsage;
-  }
+  if (!FinishDetectorFlags(vm, "clean", &opt)) return kExitUsage;
   if (f.jsonl && !f.report.empty()) {
     std::cerr << "spamstrip clean: --report is for text input; in --jsonl mode every output line "
                  "carries its own removals\n";
