@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "commands.h"
+#include "detector_flags.h"
 #include "exit_codes.h"
 #include "file_util.h"
 #include "html_reader.h"
@@ -196,25 +197,11 @@ int CleanCommand(const std::vector<std::string>& args) {
       "the page's own URL (HTML: links elsewhere are foreign; default: canonical/og:url)")(
       "text", po::bool_switch(&f.text_out),
       "HTML input: print the cleaned article text instead of the cleaned page")(
-      "span-threshold", po::value(&opt.span_threshold),
-      "cut a sentence run out of a kept paragraph at or above this (default: the model's)")(
-      "threshold,t", po::value(&opt.threshold),
-      "strip at or above this spam probability (default: the model's)")(
-      "heading-threshold", po::value(&opt.heading_threshold),
-      "strip a heading, or page text with no sign of injection, only at or above this "
-      "(default 0.95, or --threshold when given)")(
-      "flag-threshold", po::value(&opt.flag_threshold),
-      "flag (report, keep) at or above this probability")(
-      "flag-only", po::bool_switch(&opt.flag_only), "report only; strip nothing")(
-      "no-sentence-cuts", "judge whole blocks only; never cut sentences out of a paragraph")(
-      "rules", po::value(&opt.rule_files)->composing(),
-      "rule file (repeatable); default: built-in rules")("model", po::value(&opt.model_file),
-                                                         "model file; default: built-in model")(
-      "no-model", "score with rules, context and shape only")(
       "fail-on-spam", po::bool_switch(&f.fail_on_spam),
       "exit 1 when anything was stripped or flagged")(
       "strict-utf8", po::bool_switch(&f.strict_utf8),
       "reject invalid UTF-8 (exit 3) instead of tolerating it");
+  AddDetectorFlags(&desc, &opt);
   po::positional_options_description pos;
   pos.add("input", 1);
   po::variables_map vm;
@@ -229,16 +216,10 @@ int CleanCommand(const std::vector<std::string>& args) {
     std::cout << desc;
     return kExitOk;
   }
-  if (vm.count("no-sentence-cuts")) opt.sentence_cuts = false;
+  if (!FinishDetectorFlags(vm, "clean", &opt)) return kExitUsage;
   if (vm.count("html")) f.format = "html";
   if (f.format != "auto" && f.format != "text" && f.format != "html") {
     std::cerr << "spamstrip clean: --format must be auto, text or html\n";
-    return kExitUsage;
-  }
-  if (vm.count("no-model")) opt.use_model = false;
-  if ((vm.count("threshold") && (opt.threshold < 0 || opt.threshold > 1)) ||
-      (vm.count("flag-threshold") && (opt.flag_threshold < 0 || opt.flag_threshold > 1))) {
-    std::cerr << "spamstrip clean: thresholds are probabilities in [0, 1]\n";
     return kExitUsage;
   }
   if (f.jsonl && !f.report.empty()) {

@@ -11,6 +11,7 @@ int CleanCommand(const std::vector<std::string>& args);
 int RulesCommand(const std::vector<std::string>& args);
 int TrainCommand(const std::vector<std::string>& args);
 int EvalCommand(const std::vector<std::string>& args);
+int AuditCommand(const std::vector<std::string>& args);
 
 }  // namespace spamstrip::cli
 

@@ -16,6 +16,10 @@ const char kUsage[] =
     "  rules check [FILE]  compile rule files and verify their examples\n"
     "  train               train the n-gram model and the scorer's weights\n"
     "  eval BENCH.jsonl    score the detector on a labelled benchmark\n"
+    "  audit INPUT... --out DIR\n"
+    "                      audit an archive (files, directories, JSONL, WARC) for injected spam\n"
+    "  audit merge DIR... --out DIR\n"
+    "                      combine the outputs of audit shards\n"
     "\n"
     "'spamstrip <command> --help' lists a command's options.\n";
 
@@ -34,6 +38,7 @@ int main(int argc, char** argv) {
     if (cmd == "rules") return RulesCommand(args);
     if (cmd == "train") return TrainCommand(args);
     if (cmd == "eval") return EvalCommand(args);
+    if (cmd == "audit") return AuditCommand(args);
     if (cmd == "-h" || cmd == "--help" || cmd == "help") {
       std::cout << kUsage;
       return kExitOk;
