@@ -7,105 +7,14 @@
 #include <memory>
 #include <utility>
 
+#include "html_index.h"
 #include "html_landmark.h"
-#include "html_style.h"
 #include "html_text_map.h"
 #include "site.h"
 
 namespace spamstrip {
+namespace html_internal {
 namespace {
-
-constexpr uint32_t kNone = HtmlDocument::kNoNode;
-
-// Gumbo allocates through this arena and never frees: the whole tree goes at once when the
-// reader is done (no recursive destroy, which could overflow the stack on deep trees, and no
-// malloc per node).
-class Arena {
- public:
-  static void* Allocate(void* self, size_t size) { return static_cast<Arena*>(self)->Get(size); }
-  static void Deallocate(void* /*self*/, void* /*ptr*/) {}
-
- private:
-  static constexpr size_t kChunk = size_t{1} << 18;
-
-  void* Get(size_t size) {
-    size = (size + 15) & ~size_t{15};
-    if (size > kChunk / 4) {
-      chunks_.emplace_back(new char[size]);
-      return chunks_.back().get();
-    }
-    if (size > left_) {
-      chunks_.emplace_back(new char[kChunk]);
-      cur_ = chunks_.back().get();
-      left_ = kChunk;
-    }
-    void* p = cur_;
-    cur_ += size;
-    left_ -= size;
-    return p;
-  }
-
-  std::vector<std::unique_ptr<char[]>> chunks_;
-  char* cur_ = nullptr;
-  size_t left_ = 0;
-};
-
-// ---- What tags are to the reader.
-
-enum TagFlags : uint8_t {
-  kTagBlock = 1,       // a block of text of its own (p, li, h1, td, ...)
-  kTagContainer = 2,   // holds blocks; its loose text forms runs (div, section, ul, table, ...)
-  kTagSkip = 4,        // no reader-visible text (script, style, head, svg, form controls, ...)
-  kTagFormatting = 8,  // re-opened by the parser when misnested (b, i, a, font, ...)
-};
-
-class TagTable {
- public:
-  TagTable() {
-    for (GumboTag t :
-         {GUMBO_TAG_P,          GUMBO_TAG_LI,      GUMBO_TAG_H1,         GUMBO_TAG_H2,
-          GUMBO_TAG_H3,         GUMBO_TAG_H4,      GUMBO_TAG_H5,         GUMBO_TAG_H6,
-          GUMBO_TAG_FIGCAPTION, GUMBO_TAG_CAPTION, GUMBO_TAG_BLOCKQUOTE, GUMBO_TAG_TD,
-          GUMBO_TAG_TH,         GUMBO_TAG_DD,      GUMBO_TAG_DT,         GUMBO_TAG_PRE,
-          GUMBO_TAG_ADDRESS,    GUMBO_TAG_LEGEND,  GUMBO_TAG_SUMMARY,    GUMBO_TAG_LISTING}) {
-      flags_[t] |= kTagBlock;
-    }
-    for (GumboTag t : {GUMBO_TAG_HTML,     GUMBO_TAG_BODY,    GUMBO_TAG_DIV,      GUMBO_TAG_SECTION,
-                       GUMBO_TAG_ARTICLE,  GUMBO_TAG_MAIN,    GUMBO_TAG_HEADER,   GUMBO_TAG_FOOTER,
-                       GUMBO_TAG_NAV,      GUMBO_TAG_ASIDE,   GUMBO_TAG_UL,       GUMBO_TAG_OL,
-                       GUMBO_TAG_DL,       GUMBO_TAG_MENU,    GUMBO_TAG_DIR,      GUMBO_TAG_TABLE,
-                       GUMBO_TAG_TBODY,    GUMBO_TAG_THEAD,   GUMBO_TAG_TFOOT,    GUMBO_TAG_TR,
-                       GUMBO_TAG_COLGROUP, GUMBO_TAG_FORM,    GUMBO_TAG_FIELDSET, GUMBO_TAG_FIGURE,
-                       GUMBO_TAG_CENTER,   GUMBO_TAG_DETAILS, GUMBO_TAG_HGROUP,   GUMBO_TAG_HR,
-                       GUMBO_TAG_FRAMESET, GUMBO_TAG_MARQUEE, GUMBO_TAG_OPTGROUP}) {
-      flags_[t] |= kTagContainer;
-    }
-    for (GumboTag t :
-         {GUMBO_TAG_HEAD,     GUMBO_TAG_TITLE,    GUMBO_TAG_SCRIPT,   GUMBO_TAG_STYLE,
-          GUMBO_TAG_NOSCRIPT, GUMBO_TAG_TEMPLATE, GUMBO_TAG_SVG,      GUMBO_TAG_MATH,
-          GUMBO_TAG_IFRAME,   GUMBO_TAG_OBJECT,   GUMBO_TAG_EMBED,    GUMBO_TAG_APPLET,
-          GUMBO_TAG_SELECT,   GUMBO_TAG_OPTION,   GUMBO_TAG_DATALIST, GUMBO_TAG_TEXTAREA,
-          GUMBO_TAG_BUTTON,   GUMBO_TAG_CANVAS,   GUMBO_TAG_VIDEO,    GUMBO_TAG_AUDIO,
-          GUMBO_TAG_NOEMBED,  GUMBO_TAG_NOFRAMES, GUMBO_TAG_MAP,      GUMBO_TAG_META,
-          GUMBO_TAG_LINK,     GUMBO_TAG_BASE,     GUMBO_TAG_INPUT,    GUMBO_TAG_PLAINTEXT}) {
-      flags_[t] |= kTagSkip;
-    }
-    for (GumboTag t : {GUMBO_TAG_A, GUMBO_TAG_B, GUMBO_TAG_BIG, GUMBO_TAG_CODE, GUMBO_TAG_EM,
-                       GUMBO_TAG_FONT, GUMBO_TAG_I, GUMBO_TAG_NOBR, GUMBO_TAG_S, GUMBO_TAG_SMALL,
-                       GUMBO_TAG_STRIKE, GUMBO_TAG_STRONG, GUMBO_TAG_TT, GUMBO_TAG_U}) {
-      flags_[t] |= kTagFormatting;
-    }
-  }
-  uint8_t operator[](GumboTag t) const { return t <= GUMBO_TAG_LAST ? flags_[t] : 0; }
-
- private:
-  uint8_t flags_[GUMBO_TAG_LAST + 1] = {};
-};
-
-const TagTable& Tags() {
-  static const TagTable table;
-  return table;
-}
 
 BlockKind KindOfTag(GumboTag tag) {
   switch (tag) {
@@ -126,45 +35,6 @@ BlockKind KindOfTag(GumboTag tag) {
   }
 }
 
-char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool EqualsCi(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (Lower(a[i]) != Lower(b[i])) return false;
-  }
-  return true;
-}
-
-bool ContainsWordCi(std::string_view s, std::string_view word) {
-  for (size_t i = 0; i + word.size() <= s.size(); ++i) {
-    if (EqualsCi(s.substr(i, word.size()), word)) return true;
-  }
-  return false;
-}
-
-// The tag name in "<name ...>" or "</name ...>".
-std::string_view TagName(const GumboStringPiece& tag) {
-  std::string_view s(tag.data, tag.length);
-  size_t i = 0;
-  while (i < s.size() && (s[i] == '<' || s[i] == '/')) ++i;
-  size_t j = i;
-  while (j < s.size() && s[j] != '>' && s[j] != '/' && s[j] != ' ' && s[j] != '\t' &&
-         s[j] != '\n' && s[j] != '\r' && s[j] != '\f') {
-    ++j;
-  }
-  return s.substr(i, j - i);
-}
-
-std::string_view Attr(const GumboElement& e, const char* name) {
-  const GumboAttribute* a = gumbo_get_attribute(&e.attributes, name);
-  return a && a->value ? std::string_view(a->value) : std::string_view();
-}
-
-bool HasAttr(const GumboElement& e, const char* name) {
-  return gumbo_get_attribute(&e.attributes, name) != nullptr;
-}
-
 bool IsSpaceOnly(std::string_view s) {
   for (char c : s) {
     if (!(c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f')) return false;
@@ -174,42 +44,6 @@ bool IsSpaceOnly(std::string_view s) {
 
 // Decoded text the reader collapses to one space.
 bool IsCollapsible(std::string_view s) { return !s.empty() && (IsSpaceOnly(s) || s == "\xC2\xA0"); }
-
-constexpr unsigned kMovedFlags =
-    GUMBO_INSERTION_BY_PARSER | GUMBO_INSERTION_ADOPTION_AGENCY_MOVED |
-    GUMBO_INSERTION_FOSTER_PARENTED | GUMBO_INSERTION_RECONSTRUCTED_FORMATTING_ELEMENT |
-    GUMBO_INSERTION_ADOPTION_AGENCY_CLONED | GUMBO_INSERTION_CONVERTED_FROM_END_TAG;
-
-// ---- Pass 1: every node in document order, with its source and what it is to the reader.
-
-enum InfoFlags : uint16_t {
-  kElement = 1,
-  kTextNode = 2,       // text or whitespace
-  kReal = 4,           // has its own bytes in the page (a start tag, a text)
-  kSkip = 8,           // skipped subtree
-  kBreaks = 16,        // ends a run of inline content (a block or a container)
-  kHasBlockDesc = 32,  // some child breaks
-  kHasText = 64,       // non-whitespace text below (outside skipped subtrees)
-  kHasMainArticle = 128,
-  kBlockElem = 256,        // a block tag or a caption-named element
-  kEndMatched = 512,       // its own end tag is in the page
-  kTangled = 1024,         // moved, cloned or inserted by the parser
-  kHasSource = 2048,       // src_start/src_end are meaningful
-  kBrBreak = 4096,         // two <br> in a row among its children: its text splits into runs
-  kHasArticleBody = 8192,  // it or an element below is named the article body
-  kHasH1 = 16384,          // an <h1> below
-};
-
-struct Info {
-  const GumboNode* node = nullptr;
-  uint32_t parent = kNone;
-  uint32_t end = 0;  // one past the last node of the subtree
-  uint16_t flags = 0;
-  uint16_t p_count = 0;
-  size_t src_start = 0;
-  size_t src_end = 0;
-  const char* own_hidden = nullptr;
-};
 
 struct State {
   const char* hidden = nullptr;
@@ -224,22 +58,12 @@ struct State {
 
 class Reader {
  public:
-  Reader(std::string_view html, const HtmlReadOptions& options, HtmlDocument* doc)
-      : html_(html), options_(options), doc_(doc) {}
+  Reader(const HtmlIndex& index, const HtmlReadOptions& options, HtmlDocument* doc)
+      : index_(index), info_(index.nodes()), options_(options), doc_(doc) {}
 
-  void Run(const GumboNode* root);
+  void Run();
 
  private:
-  // Pass 1.
-  void Index(const GumboNode* root);
-  void Enter(const GumboNode* n, uint32_t parent);
-  void Finish(uint32_t id);
-  bool InPage(const char* p, size_t len) const {
-    return p && p >= html_.data() && len <= html_.size() &&
-           static_cast<size_t>(p - html_.data()) <= html_.size() - len;
-  }
-
-  // Pass 2.
   void FindBlocks();
   State EnterElement(uint32_t id, const State& parent) const;
   void EmitRun(uint32_t first, uint32_t last, const State& st);
@@ -249,23 +73,19 @@ class Reader {
   void AppendTextNode(uint32_t id);
   void AddText(std::string_view s, size_t src_start, size_t src_end, uint32_t node, bool exact);
   void AddSpace(size_t src_start, size_t src_end, uint32_t node, bool simple);
+  void SeparateLink();
   void FlushPending();
   uint32_t PushNode(uint32_t parent, size_t src_start, size_t src_end, bool widenable);
-  bool OwnsTags(size_t start, size_t end, uint32_t lo, uint32_t hi) const;
   void Finalize();
 
-  std::string_view html_;
+  const HtmlIndex& index_;
+  const std::vector<IndexedNode>& info_;
   const HtmlReadOptions& options_;
   HtmlDocument* doc_;
 
-  std::vector<Info> info_;
-  std::vector<std::pair<size_t, uint32_t>> tags_;  // offsets of real start/end tags, owner
-  std::vector<const char*> clone_tags_;            // start tags the parser re-opened
-  std::string_view canonical_, og_url_, base_href_;
-
-  // Block being emitted.
+  // The block being emitted.
   size_t block_text_start_ = 0;
-  bool sound_ = true;
+  bool sound_ = true;  // its source can be cut cleanly
   uint32_t links_ = 0;
   uint32_t link_text_ = 0;
   int link_depth_ = 0;
@@ -274,7 +94,7 @@ class Reader {
   std::vector<uint32_t> open_;         // open elements (indices into doc_->nodes), root first
   size_t awaiting_from_ = 0;           // open_[awaiting_from_..] have produced no text yet
   size_t last_nonspace_end_ = 0;
-  struct Pending {
+  struct Pending {  // whitespace (or a <br>) not written yet: dropped at a block's end
     enum Kind { kNothing, kSpace, kNewline } kind = kNothing;
     size_t src_start = 0;
     size_t src_end = 0;
@@ -282,184 +102,11 @@ class Reader {
     bool simple = false;   // one ' ' in the page: maps byte for byte
     bool in_link = false;  // the whitespace was inside a link
   } pending_;
-  size_t last_source_end_ = 0;
+  size_t last_source_end_ = 0;  // end of the last block with a source
 };
 
-void Reader::Enter(const GumboNode* n, uint32_t parent) {
-  Info in;
-  in.node = n;
-  in.parent = parent;
-  if (n->parse_flags & kMovedFlags) in.flags |= kTangled;
-  switch (n->type) {
-    case GUMBO_NODE_ELEMENT:
-    case GUMBO_NODE_TEMPLATE: {
-      const GumboElement& e = n->v.element;
-      in.flags |= kElement;
-      const uint8_t tf = Tags()[e.tag];
-      if ((tf & kTagSkip) || n->type == GUMBO_NODE_TEMPLATE ||
-          e.tag_namespace != GUMBO_NAMESPACE_HTML) {
-        in.flags |= kSkip;
-      }
-      if (!(n->parse_flags & GUMBO_INSERTION_BY_PARSER) && e.original_tag.length > 0 &&
-          InPage(e.original_tag.data, e.original_tag.length)) {
-        in.flags |= kReal | kHasSource;
-        in.src_start = static_cast<size_t>(e.original_tag.data - html_.data());
-        in.src_end = in.src_start + e.original_tag.length;
-      }
-      if ((n->parse_flags & GUMBO_INSERTION_BY_PARSER) &&
-          (n->parse_flags & (GUMBO_INSERTION_RECONSTRUCTED_FORMATTING_ELEMENT |
-                             GUMBO_INSERTION_ADOPTION_AGENCY_CLONED)) &&
-          e.original_tag.data) {
-        clone_tags_.push_back(e.original_tag.data);
-      }
-      if (tf & kTagBlock) in.flags |= kBlockElem;
-      if (e.attributes.length > 0) {
-        const GumboAttribute* style = gumbo_get_attribute(&e.attributes, "style");
-        if (style && style->value) in.own_hidden = HiddenByStyle(style->value);
-        if (!in.own_hidden && HasAttr(e, "hidden")) in.own_hidden = "hidden-attribute";
-        if (!in.own_hidden && EqualsCi(Attr(e, "aria-hidden"), "true")) {
-          in.own_hidden = "aria-hidden";
-        }
-        const bool structural =
-            e.tag == GUMBO_TAG_HTML || e.tag == GUMBO_TAG_BODY || e.tag == GUMBO_TAG_MAIN ||
-            e.tag == GUMBO_TAG_ARTICLE || e.tag == GUMBO_TAG_SECTION || e.tag == GUMBO_TAG_FORM ||
-            e.tag == GUMBO_TAG_HEADER || e.tag == GUMBO_TAG_FOOTER || e.tag == GUMBO_TAG_NAV ||
-            e.tag == GUMBO_TAG_ASIDE || e.tag == GUMBO_TAG_TABLE;
-        if (NamesArticleBody(Attr(e, "class"), Attr(e, "id"), Attr(e, "itemprop"))) {
-          in.flags |= kHasArticleBody;
-        }
-        if (!structural && !(in.flags & kSkip) && NamesCaption(Attr(e, "class"), Attr(e, "id"))) {
-          in.flags |= kBlockElem;
-        }
-        if (options_.url.empty()) {
-          if (e.tag == GUMBO_TAG_LINK && canonical_.empty() &&
-              ContainsWordCi(Attr(e, "rel"), "canonical")) {
-            canonical_ = Attr(e, "href");
-          } else if (e.tag == GUMBO_TAG_META && og_url_.empty() &&
-                     (EqualsCi(Attr(e, "property"), "og:url") ||
-                      EqualsCi(Attr(e, "name"), "og:url"))) {
-            og_url_ = Attr(e, "content");
-          } else if (e.tag == GUMBO_TAG_BASE && base_href_.empty()) {
-            base_href_ = Attr(e, "href");
-          }
-        }
-      }
-      break;
-    }
-    case GUMBO_NODE_TEXT:
-    case GUMBO_NODE_WHITESPACE:
-    case GUMBO_NODE_CDATA:
-    case GUMBO_NODE_COMMENT: {
-      const GumboText& t = n->v.text;
-      if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE) {
-        in.flags |= kTextNode;
-        if (n->type == GUMBO_NODE_TEXT && t.text && !IsSpaceOnly(t.text)) in.flags |= kHasText;
-      }
-      if (!(n->parse_flags & GUMBO_INSERTION_BY_PARSER) &&
-          InPage(t.original_text.data, t.original_text.length)) {
-        in.flags |= kReal | kHasSource;
-        in.src_start = static_cast<size_t>(t.original_text.data - html_.data());
-        in.src_end = in.src_start + t.original_text.length;
-      }
-      break;
-    }
-    default:
-      break;
-  }
-  info_.push_back(in);
-}
-
-void Reader::Finish(uint32_t id) {
-  Info& in = info_[id];
-  in.end = static_cast<uint32_t>(info_.size());
-  if (!(in.flags & kElement) && in.node->type != GUMBO_NODE_DOCUMENT) return;
-  size_t child_start = html_.size() + 1, child_end = 0;
-  uint32_t p_count = 0;
-  int brs = 0;
-  for (uint32_t c = id + 1; c < in.end; c = info_[c].end) {
-    const Info& ci = info_[c];
-    if ((ci.flags & kElement) && ci.node->v.element.tag == GUMBO_TAG_BR) {
-      if (++brs == 2) in.flags |= kBrBreak;
-    } else if ((ci.flags & kElement) || (ci.flags & kHasText)) {
-      brs = 0;
-    }
-    if (ci.flags & kHasSource) {
-      child_start = std::min(child_start, ci.src_start);
-      child_end = std::max(child_end, ci.src_end);
-    }
-    if (ci.flags & kSkip) continue;
-    if (ci.flags & kBreaks) in.flags |= kHasBlockDesc;
-    if (ci.flags & kHasText) in.flags |= kHasText;
-    in.flags |= ci.flags & (kHasMainArticle | kHasArticleBody | kHasH1);
-    p_count += ci.p_count;
-    if (ci.flags & kElement) {
-      const GumboTag tag = ci.node->v.element.tag;
-      if (tag == GUMBO_TAG_MAIN || tag == GUMBO_TAG_ARTICLE) in.flags |= kHasMainArticle;
-      if (tag == GUMBO_TAG_P) ++p_count;
-      if (tag == GUMBO_TAG_H1) in.flags |= kHasH1;
-    }
-  }
-  in.p_count = static_cast<uint16_t>(std::min<uint32_t>(p_count, 0xFFFF));
-  if (in.node->type == GUMBO_NODE_DOCUMENT) return;
-  const GumboElement& e = in.node->v.element;
-  if (in.flags & kReal) {
-    const GumboStringPiece& et = e.original_end_tag;
-    if (et.length > 0 && InPage(et.data, et.length) &&
-        static_cast<size_t>(et.data - html_.data()) >= in.src_end) {
-      const std::string_view want =
-          e.tag == GUMBO_TAG_UNKNOWN ? TagName(e.original_tag) : gumbo_normalized_tagname(e.tag);
-      if (EqualsCi(TagName(et), want)) {
-        in.flags |= kEndMatched;
-        tags_.emplace_back(static_cast<size_t>(et.data - html_.data()), id);
-        in.src_end = static_cast<size_t>(et.data - html_.data()) + et.length;
-      }
-    }
-    if (!(in.flags & kEndMatched) && child_end > in.src_end) in.src_end = child_end;
-    tags_.emplace_back(in.src_start, id);
-  } else if (child_end > 0) {
-    in.flags |= kHasSource;
-    in.src_start = child_start;
-    in.src_end = child_end;
-  }
-  if (!(in.flags & kSkip)) {
-    const uint8_t tf = Tags()[e.tag];
-    if ((in.flags & kBlockElem) || (tf & kTagContainer) || (in.flags & kHasBlockDesc) ||
-        (in.own_hidden && (in.flags & kHasText))) {
-      in.flags |= kBreaks;
-    }
-  }
-}
-
-void Reader::Index(const GumboNode* root) {
-  std::vector<std::pair<uint32_t, unsigned>> stack;  // node, next child
-  Enter(root, kNone);
-  stack.emplace_back(0, 0);
-  while (!stack.empty()) {
-    const uint32_t id = stack.back().first;
-    const GumboNode* n = info_[id].node;
-    const GumboVector* children =
-        n->type == GUMBO_NODE_DOCUMENT ? &n->v.document.children
-        : (n->type == GUMBO_NODE_ELEMENT || n->type == GUMBO_NODE_TEMPLATE) ? &n->v.element.children
-                                                                            : nullptr;
-    const unsigned k = stack.back().second;
-    if (children && k < children->length) {
-      stack.back().second = k + 1;
-      const uint32_t child = static_cast<uint32_t>(info_.size());
-      Enter(static_cast<const GumboNode*>(children->data[k]), id);
-      stack.emplace_back(child, 0);
-    } else {
-      Finish(id);
-      stack.pop_back();
-    }
-  }
-  std::sort(tags_.begin(), tags_.end());
-  std::sort(clone_tags_.begin(), clone_tags_.end());
-}
-
-// ---- Pass 2: blocks.
-
 State Reader::EnterElement(uint32_t id, const State& parent) const {
-  const Info& in = info_[id];
+  const IndexedNode& in = info_[id];
   const GumboElement& e = in.node->v.element;
   State st = parent;
   st.depth = parent.depth + 1;
@@ -564,7 +211,7 @@ void Reader::FindBlocks() {
       continue;
     }
     const uint32_t c = f.next;
-    const Info& ci = info_[c];
+    const IndexedNode& ci = info_[c];
     f.next = ci.end;
     if (ci.flags & kElement) {
       if (ci.flags & kSkip) continue;  // inside a run it stays between the run's nodes
@@ -616,7 +263,7 @@ uint32_t Reader::PushNode(uint32_t parent, size_t src_start, size_t src_end, boo
 }
 
 void Reader::CheckElement(uint32_t id) {
-  const Info& in = info_[id];
+  const IndexedNode& in = info_[id];
   if (!(in.flags & kReal) || (in.flags & kTangled)) {
     sound_ = false;
     return;
@@ -624,8 +271,8 @@ void Reader::CheckElement(uint32_t id) {
   // A formatting element left open (its end tag implied) that the parser re-opened later:
   // cutting it would change what gets re-opened.
   const GumboElement& e = in.node->v.element;
-  if (!(in.flags & kEndMatched) && (Tags()[e.tag] & kTagFormatting) &&
-      std::binary_search(clone_tags_.begin(), clone_tags_.end(), e.original_tag.data)) {
+  if (!(in.flags & kEndMatched) && (FlagsOfTag(e.tag) & kTagFormatting) &&
+      index_.Reopened(e.original_tag.data)) {
     sound_ = false;
   }
 }
@@ -678,7 +325,8 @@ void Reader::EmitBlock(uint32_t element, uint32_t first, uint32_t last, const St
     doc_->nodes.resize(nodes_mark);
     return;
   }
-  if (sound_ && (source.start < last_source_end_ || !OwnsTags(source.start, source.end, lo, hi))) {
+  if (sound_ &&
+      (source.start < last_source_end_ || !index_.OwnsTags(source.start, source.end, lo, hi))) {
     sound_ = false;
   }
   if (!sound_) {
@@ -704,14 +352,6 @@ void Reader::EmitBlock(uint32_t element, uint32_t first, uint32_t last, const St
   block_links_.clear();
   doc_->blocks.push_back(std::move(block));
   doc_->block_roots.push_back(root);
-}
-
-bool Reader::OwnsTags(size_t start, size_t end, uint32_t lo, uint32_t hi) const {
-  auto it = std::lower_bound(tags_.begin(), tags_.end(), std::make_pair(start, uint32_t{0}));
-  for (; it != tags_.end() && it->first < end; ++it) {
-    if (it->second < lo || it->second >= hi) return false;
-  }
-  return true;
 }
 
 // Emits the text of the sibling nodes [begin, stop) and everything below them.
@@ -741,7 +381,7 @@ void Reader::Walk(uint32_t begin, uint32_t stop) {
       continue;
     }
     const uint32_t c = f.next;
-    const Info& ci = info_[c];
+    const IndexedNode& ci = info_[c];
     f.next = ci.end;
     if (ci.flags & kTextNode) {
       AppendTextNode(c);
@@ -756,6 +396,7 @@ void Reader::Walk(uint32_t begin, uint32_t stop) {
       continue;
     }
     const bool link = e.tag == GUMBO_TAG_A && HasAttr(e, "href");
+    if (e.tag == GUMBO_TAG_A) SeparateLink();
     if (link) {
       ++links_;
       ++link_depth_;
@@ -769,7 +410,7 @@ void Reader::Walk(uint32_t begin, uint32_t stop) {
 }
 
 void Reader::AppendTextNode(uint32_t id) {
-  const Info& in = info_[id];
+  const IndexedNode& in = info_[id];
   const GumboText& t = in.node->v.text;
   if (!(in.flags & kReal) || (in.flags & kTangled)) sound_ = false;
   const std::string_view decoded = t.text ? std::string_view(t.text) : std::string_view();
@@ -792,6 +433,24 @@ void Reader::AppendTextNode(uint32_t id) {
       AddText(s, base + ri, base + ri + u.raw_len, node, u.literal);
     }
   }
+}
+
+// Links written back to back ("<a>cheap pills</a><a>casino bonus</a>") read as separate words:
+// a space goes between them when nothing separates the texts. It maps to no page bytes (an
+// empty range at the end of the text before it).
+void Reader::SeparateLink() {
+  const std::string& text = doc_->text;
+  if (pending_.kind != Pending::kNothing || text.size() <= block_text_start_ ||
+      doc_->pieces.empty()) {
+    return;
+  }
+  const unsigned char last = static_cast<unsigned char>(text.back());
+  const bool word_end = last >= 0x80 || (last >= '0' && last <= '9') ||
+                        ((last | 0x20) >= 'a' && (last | 0x20) <= 'z') ||
+                        std::strchr(".,;:!?)", last) != nullptr;
+  if (!word_end) return;
+  const HtmlDocument::Piece& prev = doc_->pieces.back();
+  pending_ = Pending{Pending::kSpace, prev.source_end, prev.source_end, prev.node, false, false};
 }
 
 void Reader::AddSpace(size_t src_start, size_t src_end, uint32_t node, bool simple) {
@@ -846,8 +505,7 @@ void Reader::AddText(std::string_view s, size_t src_start, size_t src_end, uint3
 }
 
 void Reader::Finalize() {
-  std::string_view url = options_.url;
-  if (url.empty()) url = !canonical_.empty() ? canonical_ : !og_url_.empty() ? og_url_ : base_href_;
+  const std::string_view url = options_.url.empty() ? index_.StatedUrl() : options_.url;
   const std::string host = UrlHost(url);
   doc_->page_site = host.empty() ? std::string() : SiteOf(host);
   if (doc_->page_site.empty()) return;
@@ -859,89 +517,60 @@ void Reader::Finalize() {
   }
 }
 
-void Reader::Run(const GumboNode* root) {
-  info_.reserve(html_.size() / 24 + 16);
-  Index(root);
+void Reader::Run() {
   FindBlocks();
   Finalize();
 }
 
-// Index of the piece holding text byte `t`, or npos.
-size_t PieceAt(const std::vector<HtmlDocument::Piece>& pieces, size_t t) {
-  auto it =
-      std::upper_bound(pieces.begin(), pieces.end(), t,
-                       [](size_t x, const HtmlDocument::Piece& p) { return x < p.text_start; });
-  if (it == pieces.begin()) return std::string::npos;
-  --it;
-  if (t >= it->text_end) return std::string::npos;
-  return static_cast<size_t>(it - pieces.begin());
-}
+// Gumbo allocates through this arena and never frees: the whole tree goes at once when the
+// reader is done (no recursive destroy, which could overflow the stack on deep trees, and no
+// malloc per node).
+class Arena {
+ public:
+  static void* Allocate(void* self, size_t size) { return static_cast<Arena*>(self)->Get(size); }
+  static void Deallocate(void* /*self*/, void* /*ptr*/) {}
+
+ private:
+  static constexpr size_t kChunk = size_t{1} << 18;
+
+  void* Get(size_t size) {
+    size = (size + 15) & ~size_t{15};
+    if (size > kChunk / 4) {
+      chunks_.emplace_back(new char[size]);
+      return chunks_.back().get();
+    }
+    if (size > left_) {
+      chunks_.emplace_back(new char[kChunk]);
+      cur_ = chunks_.back().get();
+      left_ = kChunk;
+    }
+    void* p = cur_;
+    cur_ += size;
+    left_ -= size;
+    return p;
+  }
+
+  std::vector<std::unique_ptr<char[]>> chunks_;
+  char* cur_ = nullptr;
+  size_t left_ = 0;
+};
 
 }  // namespace
+}  // namespace html_internal
 
 void ReadHtml(std::string_view html, const HtmlReadOptions& options, HtmlDocument* out) {
   *out = HtmlDocument();
-  Arena arena;
+  html_internal::Arena arena;
   GumboOptions gopts = kGumboDefaultOptions;
-  gopts.allocator = &Arena::Allocate;
-  gopts.deallocator = &Arena::Deallocate;
+  gopts.allocator = &html_internal::Arena::Allocate;
+  gopts.deallocator = &html_internal::Arena::Deallocate;
   gopts.userdata = &arena;
   gopts.max_errors = 0;  // the reader never looks at parse errors
   GumboOutput* output = gumbo_parse_with_options(&gopts, html.data(), html.size());
-  Reader reader(html, options, out);
-  reader.Run(output->document);
+  html_internal::HtmlIndex index(html);
+  index.Build(output->document);
+  html_internal::Reader reader(index, options, out);
+  reader.Run();
   // No gumbo_destroy_output: the arena owns every byte gumbo allocated.
 }
-
-bool HtmlDocument::SourceRange(size_t block, Range r, Range* source) const {
-  if (block >= blocks.size() || block >= block_roots.size()) return false;
-  const HtmlBlock& b = blocks[block];
-  if (b.source.start >= b.source.end) return false;
-  if (r.start >= r.end || r.start < b.text.start || r.end > b.text.end) return false;
-  const size_t pa = PieceAt(pieces, r.start);
-  const size_t pb = PieceAt(pieces, r.end - 1);
-  if (pa == std::string::npos || pb == std::string::npos) return false;
-  const Piece& a = pieces[pa];
-  const Piece& z = pieces[pb];
-  size_t start = a.exact ? a.source_start + (r.start - a.text_start) : a.source_start;
-  size_t end = z.exact ? z.source_start + (r.end - z.text_start) : z.source_end;
-  const uint32_t root = block_roots[block];
-  auto covered = [&](const Node& n) {
-    return n.text_first == kNoText || (n.text_first >= r.start && n.text_end <= r.end);
-  };
-  // The nearest common ancestor of the two ends.
-  uint32_t x = a.node, y = z.node;
-  while (nodes[x].depth > nodes[y].depth) x = nodes[x].parent;
-  while (nodes[y].depth > nodes[x].depth) y = nodes[y].parent;
-  while (x != y) {
-    x = nodes[x].parent;
-    y = nodes[y].parent;
-  }
-  uint32_t common = x;
-  if (a.node != z.node) {
-    // Elements holding one end but not the other must be inside the range whole.
-    for (uint32_t n = a.node; nodes[n].parent != common; n = nodes[n].parent) {
-      const Node& p = nodes[nodes[n].parent];
-      if (!p.widenable || !covered(p)) return false;
-      start = std::min(start, p.source_start);
-    }
-    for (uint32_t n = z.node; nodes[n].parent != common; n = nodes[n].parent) {
-      const Node& p = nodes[nodes[n].parent];
-      if (!p.widenable || !covered(p)) return false;
-      end = std::max(end, p.source_end);
-    }
-  } else {
-    common = nodes[a.node].parent;
-  }
-  // Markup wrapped around the whole range goes with it.
-  for (uint32_t n = common; n != root && n != kNoNode && nodes[n].widenable && covered(nodes[n]);
-       n = nodes[n].parent) {
-    start = std::min(start, nodes[n].source_start);
-    end = std::max(end, nodes[n].source_end);
-  }
-  if (start < b.source.start || end > b.source.end || start >= end) return false;
-  *source = Range{start, end};
-  return true;
-}
-
 }  // namespace spamstrip

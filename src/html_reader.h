@@ -6,11 +6,14 @@
 // text directly inside a div/section/article/span, a <br><br>-separated run — and keeps the
 // byte range of the element(s) it came from, so stripping a block is "copy the page minus that
 // range" and leaves every other byte (markup, attributes, scripts, whitespace) as it was.
+// An element holding only inline content (a div of text, a styled span) is one block, tags and
+// all; an inline element hidden by its own style or attributes is a block of its own, so the
+// reason it is hidden stays attached to exactly its text.
 //
 // The text of all blocks is laid out in HtmlDocument::text, one block per paragraph ("\n\n"
-// between blocks), entities decoded, runs of whitespace collapsed to one space (a single <br>
-// becomes "\n"). That text is what the detector scores; SourceRange() maps a range of it back
-// to the page.
+// between blocks), entities decoded, runs of whitespace (no-break spaces too) collapsed to one
+// space (a single <br> becomes "\n"). That text is what the detector scores; SourceRange() maps
+// a range of it back to the page.
 //
 // Never fails: any bytes parse (gumbo recovers from every error). Invalid UTF-8 is read as
 // U+FFFD. Pure; thread-safe.

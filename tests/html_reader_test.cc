@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "html_tree_util.h"
+#include "site.h"
 
 namespace spamstrip {
 namespace {
@@ -560,6 +561,26 @@ TEST(HtmlReader, BlocksInsideALink) {
   CheckCuts(html, d);
 }
 
+TEST(HtmlReader, BackToBackLinksReadAsSeparateWords) {
+  const std::string html =
+      "<div style=\"display:none\"><a href=\"https://a.example/\">cheap viagra</a><a "
+      "href=\"https://b.example/\">casino bonus</a>(<a href=\"/c\">c</a>)</div>";
+  const HtmlDocument d = Read(html);
+  CheckInvariants(html, d);
+  ASSERT_EQ(d.blocks.size(), 1u);
+  EXPECT_EQ(TextOf(d, 0), "cheap viagra casino bonus(c)");
+  EXPECT_EQ(d.blocks[0].facts.link_text_bytes, 12u + 12u + 1u);
+  const size_t at = d.blocks[0].text.start + TextOf(d, 0).find("casino");
+  Range src;
+  ASSERT_TRUE(d.SourceRange(0, Range{at, at + 12}, &src));
+  EXPECT_EQ(SourceOf(html, src), "<a href=\"https://b.example/\">casino bonus</a>");
+  ASSERT_TRUE(d.SourceRange(0, Range{at - 13, at + 12}, &src));
+  EXPECT_EQ(SourceOf(html, src),
+            "<a href=\"https://a.example/\">cheap viagra</a><a href=\"https://b.example/\">casino "
+            "bonus</a>");
+  EXPECT_FALSE(d.SourceRange(0, Range{at - 1, at + 12}, &src));  // from the space alone
+}
+
 TEST(HtmlReader, SkippedContent) {
   const std::string html =
       "<p>Kept.</p><script>document.write('<p>no</p>')</script><noscript><p>Enable JS</p>"
@@ -628,6 +649,20 @@ TEST(HtmlReader, LooksLikeHtml) {
         "<html5 is a standard>", "Email <a@b.example>"}) {
     EXPECT_FALSE(LooksLikeHtml(no)) << no;
   }
+}
+
+TEST(HtmlReader, UrlHost) {
+  EXPECT_EQ(UrlHost("https://www.Example.com/path?q=1"), "www.example.com");
+  EXPECT_EQ(UrlHost("  HTTP://user:pw@News.Example.org:8080/x "), "news.example.org");
+  EXPECT_EQ(UrlHost("//cdn.example.net/lib.js"), "cdn.example.net");
+  EXPECT_EQ(UrlHost("http://example.com."), "example.com");
+  EXPECT_EQ(UrlHost("https://example.com#frag"), "example.com");
+  EXPECT_EQ(UrlHost("http://[2001:db8::1]:80/"), "[2001:db8::1]");
+  EXPECT_EQ(UrlHost("/relative/path"), "");
+  EXPECT_EQ(UrlHost("page.html"), "");
+  EXPECT_EQ(UrlHost("mailto:desk@example.com"), "");
+  EXPECT_EQ(UrlHost("javascript:void(0)"), "");
+  EXPECT_EQ(UrlHost("ftp://files.example.com/"), "");
 }
 
 TEST(HtmlReader, SiteOf) {
