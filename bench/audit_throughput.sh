@@ -84,14 +84,12 @@ with open(os.path.join(out_dir, "..", "meta.txt"), "w") as f:
 PY
 read -r docs text_bytes source <"$tmp/meta.txt"
 
-run() {  # run JOBS -> prints seconds
+run() {  # run JOBS -> prints "wall_seconds cpu_seconds peak_rss_kb"
   local jobs=$1 out="$tmp/out$1"
   rm -rf "$out"
-  local s e
-  s=$(date +%s.%N)
-  "$bin" audit "$tmp/in" --out "$out" --jobs "$jobs" --quiet
-  e=$(date +%s.%N)
-  awk -v a="$s" -v b="$e" 'BEGIN { printf "%.2f", b - a }'
+  /usr/bin/time -f "%e %U %S %M" -o "$tmp/time$jobs" "$bin" audit "$tmp/in" --out "$out" \
+    --jobs "$jobs" --quiet
+  awk '{ printf "%s %.2f %s", $1, $2 + $3, $4 }' "$tmp/time$jobs"
 }
 
 echo "spamstrip audit throughput ($(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores)"
@@ -102,10 +100,11 @@ jobs_list="1 2"
 ((cores > 2)) && jobs_list="$jobs_list $cores"
 base=""
 for j in $jobs_list; do
-  secs=$(run "$j")
+  read -r secs cpu rss <<<"$(run "$j")"
   [[ -z $base ]] && base=$secs
-  awk -v j="$j" -v s="$secs" -v d="$docs" -v b="$text_bytes" -v base="$base" 'BEGIN {
-    printf "jobs %-3d %7.2f s  %8.0f docs/s  %6.2f MB/s  speed-up %.2fx\n", j, s, d / s, b / 1e6 / s, base / s }'
+  awk -v j="$j" -v s="$secs" -v c="$cpu" -v r="$rss" -v d="$docs" -v b="$text_bytes" -v base="$base" 'BEGIN {
+    printf "jobs %-3d %7.2f s wall  %8.0f docs/s  %6.2f MB/s  speed-up %.2fx  (%.2f CPU s, %.2f MB per CPU s, peak RSS %.0f MiB)\n",
+      j, s, d / s, b / 1e6 / s, base / s, c, b / 1e6 / c, r / 1024 }'
   if [[ $j != 1 ]]; then
     for f in findings.jsonl summary.json report.html; do
       cmp -s "$tmp/out1/$f" "$tmp/out$j/$f" || { echo "audit_throughput: $f differs between 1 and $j jobs" >&2; exit 1; }
