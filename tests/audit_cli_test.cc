@@ -369,7 +369,7 @@ TEST_F(AuditCliTest, InterruptCheckpointsAndResumes) {
          !(fs::exists(findings) && fs::file_size(findings) > 0)) {
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
-  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
   ASSERT_EQ(::kill(pid, SIGINT), 0);
   EXPECT_EQ(Wait(pid), kExitInterrupted) << ReadAll(Path("bg.txt"));
   EXPECT_NE(ReadAll(Path("bg.txt")).find("--resume"), std::string::npos);
