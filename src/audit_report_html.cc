@@ -181,9 +181,8 @@ std::string WorstTable(const json& pages) {
       found += "<div class=\"hit\"><div class=\"meta\">" + HtmlEscape(cat) + " \u00b7 " +
                S(f, "decision") + " \u00b7 score " + Fixed(D(f, "score"), 4) +
                (rules.empty() ? "" : " \u00b7 " + HtmlEscape(rules)) + "</div><div class=\"ctx\">" +
-               (S(f, "before").empty() ? "" : "\u2026") + HtmlEscape(S(f, "before")) + "<mark>" +
-               HtmlEscape(S(f, "text")) + "</mark>" + HtmlEscape(S(f, "after")) +
-               (S(f, "after").empty() ? "" : "\u2026") + "</div></div>";
+               HtmlEscape(S(f, "before")) + "<mark>" + HtmlEscape(S(f, "text")) + "</mark>" +
+               HtmlEscape(S(f, "after")) + "</div></div>";
     }
     std::string cat_list;
     for (const std::string& c : cats) cat_list += (cat_list.empty() ? "" : ", ") + c;
