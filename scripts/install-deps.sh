@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Installs what spamstrip needs to build, test and benchmark on Debian 12 (run as root).
+# INSTALL_BROWSER=1 also installs headless Chromium (for scripts/screenshot_report.sh).
 set -euo pipefail
 packages=(
   build-essential cmake pkg-config python3
@@ -12,6 +13,11 @@ packages=(
   libgtest-dev libgmock-dev      # tests
   libbenchmark-dev               # micro-benchmarks
 )
+# Optional, not needed to build or test: headless Chromium for scripts/screenshot_report.sh,
+# which renders an audit's report.html to a PNG to look at it as a person would.
+if [[ ${INSTALL_BROWSER:-0} == 1 ]]; then
+  packages+=(chromium fonts-dejavu-core)
+fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

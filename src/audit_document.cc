@@ -37,10 +37,13 @@ AuditHit MakeHit(std::string_view text, const Finding& f) {
   }
   const std::string_view range = text.substr(f.start, f.end - f.start);
   h.hosts = LinkedHosts(range);
-  h.before = ToValidUtf8(Cut(text, f.start > kContextBytes ? f.start - kContextBytes : 0, f.start));
+  // An ellipsis marks each end that was cut.
+  h.before = (f.start > kContextBytes ? "\u2026" : "") +
+             ToValidUtf8(Cut(text, f.start > kContextBytes ? f.start - kContextBytes : 0, f.start));
   h.text = ToValidUtf8(Cut(text, f.start, std::min(f.end, f.start + kHitTextBytes)));
   if (h.bytes > kHitTextBytes) h.text += " \u2026";
   h.after = ToValidUtf8(Cut(text, f.end, f.end + kContextBytes));
+  if (f.end + kContextBytes < text.size()) h.after += "\u2026";
   return h;
 }
 

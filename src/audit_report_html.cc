@@ -72,9 +72,10 @@ struct Bar {
   std::string color;
 };
 
-std::string BarChart(const std::vector<Bar>& bars) {
+// A horizontal bar chart `width` units wide (760 for a full-width section, 480 for a half).
+std::string BarChart(const std::vector<Bar>& bars, int width) {
   if (bars.empty()) return "<p class=\"none\">Nothing to show.</p>";
-  const int row = 24, label_w = 230, bar_w = 330, width = 760;
+  const int row = 24, label_w = width * 3 / 10, bar_w = width * 43 / 100;
   double max = 0;
   for (const Bar& b : bars) max = std::max(max, b.value);
   std::string svg = "<svg class=\"chart\" viewBox=\"0 0 " + std::to_string(width) + " " +
@@ -85,7 +86,8 @@ std::string BarChart(const std::vector<Bar>& bars) {
     const double w = max > 0 ? std::max(1.0, bar_w * b.value / max) : 1.0;
     svg += "<g><title>" + HtmlEscape(b.label + ": " + b.note) + "</title>";
     svg += "<text x=\"" + std::to_string(label_w - 8) + "\" y=\"" + std::to_string(y + 16) +
-           "\" text-anchor=\"end\">" + HtmlEscape(Shorten(b.label, 32)) + "</text>";
+           "\" text-anchor=\"end\">" +
+           HtmlEscape(Shorten(b.label, static_cast<size_t>(label_w / 9))) + "</text>";
     svg += "<rect x=\"" + std::to_string(label_w) + "\" y=\"" + std::to_string(y + 3) +
            "\" width=\"" + Fixed(w, 1) + "\" height=\"" + std::to_string(row - 8) +
            "\" rx=\"2\" fill=\"" + (b.color.empty() ? "#2e86c1" : b.color) + "\"/>";
@@ -100,7 +102,7 @@ std::string MonthChart(const json& months) {
     return "<p class=\"none\">No dates are known for these documents (WARC-Date, or a "
            "\"date\" / \"published\" field in JSONL).</p>";
   }
-  const int width = 760, height = 250, left = 56, right = 16, top = 14, bottom = 40;
+  const int width = 760, height = 250, left = 56, right = 34, top = 14, bottom = 40;
   const int plot_w = width - left - right, plot_h = height - top - bottom;
   double max = 0;
   for (const json& m : months) max = std::max(max, D(m, "flagged_share"));
@@ -124,7 +126,8 @@ std::string MonthChart(const json& months) {
     svg += "<line x1=\"" + std::to_string(left) + "\" x2=\"" + std::to_string(width - right) +
            "\" y1=\"" + y + "\" y2=\"" + y + "\" class=\"grid\"/>";
     svg += "<text x=\"" + std::to_string(left - 6) + "\" y=\"" + y +
-           "\" dy=\"4\" text-anchor=\"end\" class=\"note\">" + Percent(v) + "</text>";
+           "\" dy=\"4\" text-anchor=\"end\" class=\"note\">" +
+           Fixed(100.0 * v, top_value >= 0.1 ? 1 : 2) + "%</text>";
   }
   const size_t label_every = std::max<size_t>(1, (n + 11) / 12);
   std::string points;
@@ -178,9 +181,8 @@ std::string WorstTable(const json& pages) {
       found += "<div class=\"hit\"><div class=\"meta\">" + HtmlEscape(cat) + " \u00b7 " +
                S(f, "decision") + " \u00b7 score " + Fixed(D(f, "score"), 4) +
                (rules.empty() ? "" : " \u00b7 " + HtmlEscape(rules)) + "</div><div class=\"ctx\">" +
-               (S(f, "before").empty() ? "" : "\u2026") + HtmlEscape(S(f, "before")) + "<mark>" +
-               HtmlEscape(S(f, "text")) + "</mark>" + HtmlEscape(S(f, "after")) +
-               (S(f, "after").empty() ? "" : "\u2026") + "</div></div>";
+               HtmlEscape(S(f, "before")) + "<mark>" + HtmlEscape(S(f, "text")) + "</mark>" +
+               HtmlEscape(S(f, "after")) + "</div></div>";
     }
     std::string cat_list;
     for (const std::string& c : cats) cat_list += (cat_list.empty() ? "" : ", ") + c;
@@ -211,7 +213,7 @@ section{background:#fff;border-radius:8px;padding:18px 20px;margin:0 0 18px;box-
 .grid2{display:grid;grid-template-columns:1fr 1fr;gap:18px}
 @media (max-width:1000px){.grid2{grid-template-columns:1fr}}
 .grid2 section{margin:0}
-svg.chart{width:100%;height:auto;font-size:13px}
+svg.chart{width:100%;height:auto;font-size:13px}.grid2 svg.chart{max-width:560px}
 svg .note{fill:#5d6d7e;font-size:12px}svg .grid{stroke:#e5e8e8}
 svg .line{fill:none;stroke:#c0392b;stroke-width:2}svg .dot{fill:#c0392b}
 table{border-collapse:collapse;width:100%;font-size:13px}
@@ -219,7 +221,7 @@ th,td{text-align:left;vertical-align:top;padding:6px 8px;border-bottom:1px solid
 th{background:#f8f9f9;position:sticky;top:0;cursor:pointer;user-select:none;white-space:nowrap}
 th.asc::after{content:" \25b2"}th.desc::after{content:" \25bc"}
 td.n,th.n{text-align:right}
-#worst td:nth-child(7){max-width:520px}
+#worst td:nth-child(7){max-width:520px}#worst td:nth-child(3){white-space:nowrap}
 .id{font-weight:600;word-break:break-all}.url{color:#2874a6;word-break:break-all}.src{color:#7f8c8d;font-size:12px;word-break:break-all}
 .hit{margin:0 0 8px}.meta{color:#5d6d7e;font-size:12px;margin-bottom:2px}
 .ctx{white-space:pre-wrap;word-break:break-word;font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:12px;background:#f8f9f9;padding:6px;border-radius:4px;max-height:220px;overflow:auto}
@@ -316,7 +318,7 @@ std::string AuditReportHtml(const json& summary) {
                     Num(U(c, "documents")) + " documents, " + Num(U(c, "findings")) + " blocks",
                     kPalette[color++ % (sizeof(kPalette) / sizeof(kPalette[0]))]});
   }
-  h += "<section style=\"margin-top:18px\"><h2>Documents by category</h2>" + BarChart(cats) +
+  h += "<section style=\"margin-top:18px\"><h2>Documents by category</h2>" + BarChart(cats, 760) +
        "</section>";
   h += "<section><h2>Share of documents flagged, by month</h2>" + MonthChart(list("months")) +
        "</section>";
@@ -338,10 +340,10 @@ std::string AuditReportHtml(const json& summary) {
   h += "<div class=\"grid2\"><section><h2>Sites with the most flagged pages</h2>"
        "<p class=\"sub\">Share of each site's documents flagged; the sites with the most flagged "
        "documents.</p>" +
-       BarChart(sites) +
+       BarChart(sites, 480) +
        "</section><section><h2>Domains linked from flagged blocks</h2><p class=\"sub\">Documents "
        "whose flagged blocks link to the domain.</p>" +
-       BarChart(domains) + "</section></div>";
+       BarChart(domains, 480) + "</section></div>";
 
   h += "<section style=\"margin-top:18px\"><h2>Worst pages</h2><p class=\"sub\">The pages with "
        "the most spam (bytes flagged or stripped), their findings highlighted in context. Click "

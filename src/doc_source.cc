@@ -128,13 +128,23 @@ class JsonlFile : public DocSource::FileReader {
         nl = buf_.size();  // the last line has no newline
       }
       const uint64_t offset = base_ + pos_;
-      std::string line = buf_.substr(pos_, nl - pos_);
-      Drop(std::min(nl + 1, buf_.size()));
       if (discarding_) {  // the rest of a line reported as too large
         discarding_ = false;
+        Drop(std::min(nl + 1, buf_.size()));
         continue;
       }
       ++line_;
+      if (nl - pos_ > max_) {
+        SetError(item, "too_large",
+                 path_ + ":" + std::to_string(line_) + ": line longer than the limit of " +
+                     std::to_string(max_) + " bytes");
+        item->line = line_;
+        item->offset = offset;
+        Drop(std::min(nl + 1, buf_.size()));
+        return true;
+      }
+      std::string line = buf_.substr(pos_, nl - pos_);
+      Drop(std::min(nl + 1, buf_.size()));
       if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
       item->line = line_;
       item->offset = offset;

@@ -123,8 +123,10 @@ int MergeCommand(const std::vector<std::string>& args) {
   switch (s.code()) {
     case Status::Code::kInvalidArgument:
       return Fail(s, kExitUsage);
-    case Status::Code::kIoError:
-      return Fail(s, s.message().rfind(out, 0) == 0 ? kExitOutput : kExitInput);
+    case Status::Code::kIoError:  // writing fails with a message naming a file in --out
+      return Fail(s, s.message().rfind(out + "/", 0) == 0 || s.message().rfind(out + ":", 0) == 0
+                         ? kExitOutput
+                         : kExitInput);
     default:
       return Fail(s, kExitInput);
   }

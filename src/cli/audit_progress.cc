@@ -47,8 +47,8 @@ std::string AuditProgressDisplay::Line(const AuditProgress& p) const {
         "%)";
   }
   if (elapsed > 0.05) {
-    line += ", " + Fixed(static_cast<double>(p.items - start_items_) / elapsed, 0) + " items/s, " +
-            Fixed(done_bytes / 1e6 / elapsed, 2) + " MB/s";
+    line += ", " + Fixed(static_cast<double>(p.documents - start_docs_) / elapsed, 0) +
+            " docs/s, " + Fixed(done_bytes / 1e6 / elapsed, 2) + " MB/s";
   }
   line += ", flagged " + std::to_string(p.flagged);
   if (p.documents > 0) {
@@ -76,7 +76,7 @@ void AuditProgressDisplay::Update(const AuditProgress& p) {
   if (first_) {
     first_ = false;
     start_bytes_ = p.bytes_read;
-    start_items_ = p.items > 0 ? p.items - 1 : 0;
+    start_docs_ = p.documents;
   }
   const auto now = std::chrono::steady_clock::now();
   const double since = std::chrono::duration<double>(now - last_).count();

@@ -34,7 +34,7 @@ class AuditProgressDisplay {
   double interval_;
   std::chrono::steady_clock::time_point start_, last_;
   uint64_t start_bytes_ = 0;  // bytes_read at the first update (a resumed run skips ahead)
-  uint64_t start_items_ = 0;
+  uint64_t start_docs_ = 0;
   bool first_ = true;
   bool line_shown_ = false;
 };
