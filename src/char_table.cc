@@ -215,9 +215,12 @@ const char* ScriptName(Script s) {
   return i < sizeof(kNames) / sizeof(kNames[0]) ? kNames[i] : "other";
 }
 
-const CharInfo& GetCharInfo(char32_t c) {
+namespace internal {
+
+const CharInfo* BmpTable() { return GetTable().bmp.data(); }
+
+const CharInfo& AstralCharInfo(char32_t c) {
   const Table& t = GetTable();
-  if (c < 0x10000) return t.bmp[c];
   if (c > 0x10FFFF) return t.bmp[0xFFFD];
   static Astral* astral = new Astral;
   std::lock_guard<std::mutex> lock(astral->mu);
@@ -230,5 +233,7 @@ const CharInfo& GetCharInfo(char32_t c) {
   }
   return slot->first;
 }
+
+}  // namespace internal
 
 }  // namespace spamstrip

@@ -46,8 +46,19 @@ struct CharInfo {
   std::string_view folded;
 };
 
-// Facts about code point c (any value; invalid ones read as U+FFFD).
-const CharInfo& GetCharInfo(char32_t c);
+namespace internal {
+// The Basic Multilingual Plane's table (built on first use) and the lookup above it.
+const CharInfo* BmpTable();
+const CharInfo& AstralCharInfo(char32_t c);
+}  // namespace internal
+
+// Facts about code point c (any value; invalid ones read as U+FFFD). Inline: the normaliser,
+// tokeniser and segmenter ask once per non-ASCII character.
+inline const CharInfo& GetCharInfo(char32_t c) {
+  static const CharInfo* const bmp = internal::BmpTable();
+  if (c < 0x10000) return bmp[c];
+  return internal::AstralCharInfo(c);
+}
 
 }  // namespace spamstrip
 

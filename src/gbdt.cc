@@ -14,18 +14,42 @@ void Forest::Pack() {
     for (size_t k = 0; k < t.feature.size(); ++k) {
       // Feature -1 ("always left") becomes feature 0 with an infinite threshold.
       packed_feature_.push_back(t.feature[k] < 0 ? 0 : t.feature[k]);
-      packed_threshold_.push_back(t.feature[k] < 0 ? std::numeric_limits<float>::infinity()
-                                                   : t.threshold[k]);
+      packed_threshold_.push_back(t.feature[k] < 0 ? std::numeric_limits<double>::infinity()
+                                                   : static_cast<double>(t.threshold[k]));
     }
     packed_leaf_.insert(packed_leaf_.end(), t.leaf.begin(), t.leaf.end());
   }
 }
 
+namespace {
+
+// The packed forest walk for trees of depth D: a compile-time depth lets the compiler unroll
+// the levels (the walk is most of the scoring cost: one call per scored run, 400 trees each).
+// Leaves are added in tree order, as the unpacked walk does, so the sum is bit-identical.
+template <int D>
+double PredictPacked(const int32_t* feature, const double* threshold, const float* leaf,
+                     size_t trees, double z, const double* x) {
+  constexpr size_t kInternal = (size_t(1) << D) - 1;
+  for (size_t t = 0; t < trees; ++t) {
+    size_t k = 0;
+    for (int level = 0; level < D; ++level) {
+      k = 2 * k + 1 + static_cast<size_t>(x[feature[k]] > threshold[k]);
+    }
+    z += static_cast<double>(leaf[k - kInternal]);
+    feature += kInternal;
+    threshold += kInternal;
+    leaf += kInternal + 1;
+  }
+  return z;
+}
+
+}  // namespace
+
 double Forest::Predict(const double* x) const {
   double z = base;
   const size_t internal = (size_t(1) << depth) - 1;
-  if (packed_leaf_.size() != trees.size() * (internal + 1)) {
-    // Not packed (a forest being built): walk the trees directly.
+  if (packed_leaf_.size() != trees.size() * (internal + 1) || depth < 1 || depth > 8) {
+    // Not packed (a forest being built), or a depth without a specialised walk.
     for (const Tree& t : trees) {
       size_t k = 0;
       while (k < internal) {
@@ -37,21 +61,28 @@ double Forest::Predict(const double* x) const {
     }
     return z;
   }
-  const int32_t* feature = packed_feature_.data();
-  const float* threshold = packed_threshold_.data();
-  const float* leaf = packed_leaf_.data();
-  for (size_t t = 0; t < trees.size(); ++t) {
-    size_t k = 0;
-    while (k < internal) {
-      // Same comparison as training: the double feature against the float threshold.
-      k = 2 * k + 1 + static_cast<size_t>(x[feature[k]] > static_cast<double>(threshold[k]));
-    }
-    z += leaf[k - internal];
-    feature += internal;
-    threshold += internal;
-    leaf += internal + 1;
+  const int32_t* f = packed_feature_.data();
+  const double* t = packed_threshold_.data();
+  const float* l = packed_leaf_.data();
+  const size_t count = trees.size();
+  switch (depth) {
+    case 1:
+      return PredictPacked<1>(f, t, l, count, z, x);
+    case 2:
+      return PredictPacked<2>(f, t, l, count, z, x);
+    case 3:
+      return PredictPacked<3>(f, t, l, count, z, x);
+    case 4:
+      return PredictPacked<4>(f, t, l, count, z, x);
+    case 5:
+      return PredictPacked<5>(f, t, l, count, z, x);
+    case 6:
+      return PredictPacked<6>(f, t, l, count, z, x);
+    case 7:
+      return PredictPacked<7>(f, t, l, count, z, x);
+    default:
+      return PredictPacked<8>(f, t, l, count, z, x);
   }
-  return z;
 }
 
 double Forest::Explain(const double* x, double* contrib) const {

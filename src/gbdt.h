@@ -39,9 +39,11 @@ class Forest {
   double Explain(const double* x, double* contrib) const;
 
  private:
-  // All trees' internal nodes back to back (feature, threshold), then all leaves.
+  // All trees' internal nodes back to back (feature, threshold), then all leaves. Thresholds
+  // are widened to double once here (exactly: the comparison is the same as training's) so
+  // the walk compares without converting.
   std::vector<int32_t> packed_feature_;
-  std::vector<float> packed_threshold_;
+  std::vector<double> packed_threshold_;
   std::vector<float> packed_leaf_;
 };
 

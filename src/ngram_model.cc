@@ -3,6 +3,7 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstring>
 
@@ -55,6 +56,74 @@ uint32_t Crc(std::string_view b) {
   return static_cast<uint32_t>(crc);
 }
 
+uint64_t NextInstance() {
+  static std::atomic<uint64_t> next{1};
+  return next.fetch_add(1, std::memory_order_relaxed);
+}
+
+// Calls sink(id) for every character n-gram id of `word`: the grams of "<word>" with
+// config.char_min_n..char_max_n code points, as ForEachNgram() makes them but grouped by start
+// position, so the FNV-1a state of a gram is carried on to the longer grams with the same start
+// instead of hashing every gram from scratch (the ids are the same; only the order differs).
+template <typename Sink>
+void ForEachCharGramId(std::string_view word, const NgramConfig& config, Sink&& sink) {
+  thread_local std::string padded;
+  thread_local std::vector<uint32_t> starts;  // code point starts in `padded`, then its end
+  padded.clear();
+  padded.push_back('<');
+  padded.append(word);
+  padded.push_back('>');
+  starts.clear();
+  for (size_t i = 0; i < padded.size(); ++i) {
+    if ((static_cast<uint8_t>(padded[i]) & 0xC0) != 0x80)
+      starts.push_back(static_cast<uint32_t>(i));
+  }
+  const size_t ncp = starts.size();
+  starts.push_back(static_cast<uint32_t>(padded.size()));
+  const size_t min_n = static_cast<size_t>(config.char_min_n);
+  const size_t max_n = static_cast<size_t>(config.char_max_n);
+  const uint8_t* p = reinterpret_cast<const uint8_t*>(padded.data());
+  for (size_t i = 0; i + min_n <= ncp; ++i) {
+    uint64_t h = 0xcbf29ce484222325ull ^ config.seed;  // Fnv1a(), one byte at a time
+    for (size_t n = 1; n <= max_n && i + n <= ncp; ++n) {
+      for (uint32_t b = starts[i + n - 1]; b < starts[i + n]; ++b) {
+        h ^= p[b];
+        h *= 0x100000001b3ull;
+      }
+      if (n >= min_n) sink(Mix(Mix(h) ^ (0x10 + n)));  // CharGramId()
+    }
+  }
+}
+
+// A direct-mapped, per-thread cache of WordScore by word. Words repeat (the Zipf tail is
+// short in news text), and a word's unigram and character n-grams — about three n-grams per
+// character, two SplitMix rounds each — are most of the scoring work. A slot holds the word
+// itself and the model it was scored for, so a hit is exact; words longer than kMaxBytes are
+// not cached.
+struct WordCache {
+  static constexpr size_t kSlots = 16384;  // 768 KiB per thread
+  static constexpr size_t kMaxBytes = 22;
+  struct Slot {
+    uint64_t model = 0;  // NgramModel::instance_; 0: empty
+    uint64_t hash = 0;
+    int32_t sum = 0;
+    int32_t count = 0;
+    uint8_t len = 0;
+    char bytes[kMaxBytes] = {};
+  };
+  std::vector<Slot> slots = std::vector<Slot>(kSlots);
+
+  // The slot `word` belongs in (null when it is too long to cache).
+  Slot* For(uint64_t hash, std::string_view word) {
+    if (word.size() > kMaxBytes) return nullptr;
+    return &slots[hash & (kSlots - 1)];
+  }
+  static bool Holds(const Slot& s, uint64_t model, uint64_t hash, std::string_view word) {
+    return s.model == model && s.hash == hash && s.len == word.size() &&
+           std::memcmp(s.bytes, word.data(), s.len) == 0;
+  }
+};
+
 }  // namespace
 
 void ExtractNgrams(const Tokens& tokens, const NgramConfig& config,
@@ -62,18 +131,66 @@ void ExtractNgrams(const Tokens& tokens, const NgramConfig& config,
   ForEachNgram(tokens, config, [buckets](uint32_t b) { buckets->push_back(b); });
 }
 
+NgramModel::WordScore NgramModel::ScoreWord(std::string_view word, uint64_t hash,
+                                            bool has_letter) const {
+  const int bits = config_.hash_bits;
+  const int16_t* w = weights_.data();
+  WordScore s;
+  if (config_.word_max_n >= 1) {
+    s.sum += w[Bucket(UnigramId(hash), bits)];
+    ++s.count;
+  }
+  if (config_.char_min_n > 0 && has_letter) {
+    ForEachCharGramId(word, config_, [&](uint64_t id) {
+      s.sum += w[Bucket(id, bits)];
+      ++s.count;
+    });
+  }
+  return s;
+}
+
+// The same n-grams as ForEachNgram(), summed in another order: the sum is of integers, so it
+// is exactly the same.
 NgramScore NgramModel::Score(const Tokens& tokens) const {
   NgramScore s;
   if (weights_.empty()) return s;
-  int64_t acc = 0;
-  int count = 0;
+  thread_local WordCache cache;
+  const int bits = config_.hash_bits;
   const int16_t* w = weights_.data();
-  ForEachNgram(tokens, config_, [&](uint32_t b) {
-    acc += w[b];
-    ++count;
-  });
+  int64_t acc = 0;
+  int64_t count = 0;
+  uint64_t prev = 0;
+  bool have_prev = false;
+  for (const Token& t : tokens.words) {
+    const std::string_view word = tokens.Word(t);
+    const uint64_t h = HashBytes(word, config_.seed);
+    if (config_.word_max_n >= 2 && have_prev) {
+      acc += w[Bucket(BigramId(prev, h), bits)];
+      ++count;
+    }
+    prev = h;
+    have_prev = true;
+    WordCache::Slot* slot = cache.For(h, word);
+    if (slot != nullptr && WordCache::Holds(*slot, instance_, h, word)) {
+      acc += slot->sum;
+      count += slot->count;
+      continue;
+    }
+    // has_letter is a function of the word's bytes, so it need not be part of the key.
+    const WordScore ws = ScoreWord(word, h, t.has_letter);
+    acc += ws.sum;
+    count += ws.count;
+    if (slot != nullptr) {
+      slot->model = instance_;
+      slot->hash = h;
+      slot->sum = ws.sum;
+      slot->count = ws.count;
+      slot->len = static_cast<uint8_t>(word.size());
+      std::memcpy(slot->bytes, word.data(), word.size());
+    }
+  }
   s.sum = static_cast<double>(acc) * scale_;
-  s.count = count;
+  s.count = static_cast<int>(count);
   return s;
 }
 
@@ -85,6 +202,7 @@ double NgramModel::Logit(const NgramScore& s) const {
 void NgramModel::Set(const NgramConfig& config, float bias, const std::vector<float>& weights,
                      const std::vector<float>& combiner, double threshold, double flag_threshold,
                      double span_threshold) {
+  instance_ = NextInstance();
   span_threshold_ = span_threshold;
   config_ = config;
   bias_ = bias;
@@ -236,6 +354,7 @@ Status NgramModel::Load(std::string_view b, const std::string& name) {
     return Status::Corrupt(name + ": checksum mismatch at byte " + std::to_string(want - 4) +
                            " (file damaged)");
   }
+  instance_ = NextInstance();
   config_ = c;
   bias_ = GetF32(b, 40);
   scale_ = GetF32(b, 44);

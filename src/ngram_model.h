@@ -109,7 +109,8 @@ class NgramModel {
   // Serialises the model in the format above.
   std::string Serialize() const;
 
-  // Sum of weights of the n-grams in `tokens`.
+  // Sum of weights of the n-grams in `tokens`: the same sum as over ForEachNgram(), computed
+  // faster (see ngram_model.cc: a word's own n-grams are cached per thread).
   NgramScore Score(const Tokens& tokens) const;
   // The model's log-odds for a text whose n-gram score is s: bias + sum / sqrt(count).
   double Logit(const NgramScore& s) const;
@@ -135,6 +136,16 @@ class NgramModel {
            double span_threshold);
 
  private:
+  struct WordScore {
+    int32_t sum = 0;  // of the int16 bucket weights
+    int32_t count = 0;
+  };
+  // The unigram and character n-grams of one word (all of its n-grams but the bigram).
+  WordScore ScoreWord(std::string_view word, uint64_t hash, bool has_letter) const;
+
+  // Identifies the weights for per-thread caches: a new value at every Load() or Set(), never
+  // reused in the process (an address could be, by a later model).
+  uint64_t instance_ = 0;
   NgramConfig config_;
   float bias_ = 0;
   float scale_ = 1;

@@ -1,6 +1,8 @@
 #include "segmenter.h"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 
 #include "char_table.h"
 #include "utf8.h"
@@ -8,9 +10,36 @@
 namespace spamstrip {
 namespace {
 
-bool IsSpaceByte(char c) {
-  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+// What the segmenter asks about a byte, one table lookup instead of a chain of comparisons
+// (these scans touch every byte of the input several times).
+enum ByteBits : uint8_t {
+  kSpaceBit = 1,   // ' ' \t \r \n \f \v
+  kLetterBit = 2,  // ASCII letter
+  kLowerBit = 4,   // ASCII lower-case letter
+  kDigitBit = 8,   // ASCII digit
+  kMarkBit = 16,   // may start a sentence end: . ! ? or 0xE2 (the first byte of U+2026 …)
+  kHighBit = 32,   // >= 0x80: part of a multi-byte character
+};
+
+constexpr std::array<uint8_t, 256> MakeByteTable() {
+  std::array<uint8_t, 256> t{};
+  for (int b = 0; b < 256; ++b) {
+    uint8_t v = 0;
+    if (b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == '\f' || b == '\v') v |= kSpaceBit;
+    if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')) v |= kLetterBit;
+    if (b >= 'a' && b <= 'z') v |= kLowerBit;
+    if (b >= '0' && b <= '9') v |= kDigitBit;
+    if (b == '.' || b == '!' || b == '?' || b == 0xE2) v |= kMarkBit;
+    if (b >= 0x80) v |= kHighBit;
+    t[static_cast<size_t>(b)] = v;
+  }
+  return t;
 }
+constexpr std::array<uint8_t, 256> kByteBits = MakeByteTable();
+
+inline uint8_t Bits(char c) { return kByteBits[static_cast<uint8_t>(c)]; }
+
+bool IsSpaceByte(char c) { return (Bits(c) & kSpaceBit) != 0; }
 
 Range TrimRange(std::string_view text, Range r) {
   while (r.start < r.end && IsSpaceByte(text[r.start])) ++r.start;
@@ -34,12 +63,12 @@ BlockKind ClassifyImpl(std::string_view s, size_t lines_in_paragraph) {
   size_t i = 0;
   while (i < s.size()) {
     size_t len = 1;
-    const unsigned char b = static_cast<unsigned char>(s[i]);
+    const uint8_t bits = Bits(s[i]);
     CharClass cls;
-    if (b < 0x80) {  // ASCII fast path
-      cls = ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') ? CharClass::kLetter
-            : (b >= '0' && b <= '9')                 ? CharClass::kDigit
-                                                     : CharClass::kOther;
+    if (!(bits & kHighBit)) {  // ASCII fast path
+      cls = (bits & kLetterBit)  ? CharClass::kLetter
+            : (bits & kDigitBit) ? CharClass::kDigit
+                                 : CharClass::kOther;
     } else {
       cls = GetCharInfo(DecodeUtf8(s, i, &len)).cls;
     }
@@ -48,6 +77,8 @@ BlockKind ClassifyImpl(std::string_view s, size_t lines_in_paragraph) {
     if (w && !in_word) ++words;
     in_word = w;
     i += len;
+    // Only "any letter?" and "more than 12 words?" are asked below: both known now.
+    if (letters > 0 && words > 12) break;
   }
   if (letters == 0) return BlockKind::kNoise;
   static const char* const kCaption[] = {
@@ -84,6 +115,23 @@ BlockKind ClassifyImpl(std::string_view s, size_t lines_in_paragraph) {
   return lines_in_paragraph > 1 ? BlockKind::kLine : BlockKind::kParagraph;
 }
 
+// True when `w`, with ASCII upper case read as lower case, is one of `list` (lower-case words of
+// at most 8 bytes).
+template <size_t N>
+bool InListCi(std::string_view w, const char* const (&list)[N]) {
+  if (w.size() > 8) return false;
+  char lower[8];
+  for (size_t i = 0; i < w.size(); ++i) {
+    const char c = w[i];
+    lower[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  const std::string_view lw(lower, w.size());
+  for (const char* entry : list) {
+    if (lw == entry) return true;
+  }
+  return false;
+}
+
 // True when the word ending at text[end] (the position of the '.') looks like an abbreviation:
 // a single letter, an initialism with inner dots (U.S), or a common short abbreviation.
 bool EndsWithAbbreviation(std::string_view text, size_t begin, size_t end) {
@@ -96,12 +144,7 @@ bool EndsWithAbbreviation(std::string_view text, size_t begin, size_t end) {
       "approx", "appr", "ca",  "cf",  "co",   "corp", "dept", "dr", "eg",  "esp", "est",
       "etc",    "fig",  "gen", "gov", "inc",  "jr",   "ltd",  "mr", "mrs", "ms",  "no",
       "nos",    "op",   "p",   "pp",  "prof", "rep",  "sen",  "sr", "st",  "vol", "vs"};
-  std::string lower;
-  for (char c : w) lower.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c);
-  for (const char* a : kAbbrev) {
-    if (lower == a) return true;
-  }
-  return false;
+  return InListCi(w, kAbbrev);
 }
 
 struct WordShape {
@@ -117,15 +160,18 @@ void Words(std::string_view text, Range r, std::vector<WordShape>* out) {
     while (i < r.end && IsSpaceByte(text[i])) ++i;
     if (i >= r.end) break;
     WordShape w{i, i, Script::kNone, false};
-    int counts[static_cast<int>(Script::kCount)] = {};
     int letters = 0, lower = 0;
-    while (i < r.end && !IsSpaceByte(text[i])) {
-      const unsigned char b = static_cast<unsigned char>(text[i]);
-      if (b < 0x80) {  // ASCII fast path
-        if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') {
+    int latin = 0;            // ASCII letters (Latin script)
+    bool other_seen = false;  // a letter outside ASCII: `counts` then holds every script
+    int counts[static_cast<int>(Script::kCount)];
+    while (i < r.end) {
+      const uint8_t bits = Bits(text[i]);
+      if (bits & kSpaceBit) break;
+      if (!(bits & kHighBit)) {  // ASCII fast path
+        if (bits & kLetterBit) {
           ++letters;
-          ++counts[static_cast<int>(Script::kLatin)];
-          if (b >= 'a') ++lower;
+          ++latin;
+          if (bits & kLowerBit) ++lower;
         }
         ++i;
         continue;
@@ -134,16 +180,24 @@ void Words(std::string_view text, Range r, std::vector<WordShape>* out) {
       char32_t c = DecodeUtf8(text, i, &len);
       const CharInfo& info = GetCharInfo(c);
       if (info.cls == CharClass::kLetter) {
+        if (!other_seen) {
+          std::fill(std::begin(counts), std::end(counts), 0);
+          other_seen = true;
+        }
         ++letters;
         ++counts[static_cast<int>(info.script)];
-        if (c >= 'a' && c <= 'z') ++lower;
       }
       i += len;
     }
     w.end = i;
-    int best = 0;
-    for (int k = 1; k < static_cast<int>(Script::kCount); ++k) {
-      if (counts[k] > counts[best]) best = k;
+    // The script of most letters; ties go to the lower Script value.
+    int best = latin > 0 ? static_cast<int>(Script::kLatin) : 0;
+    if (other_seen) {
+      counts[static_cast<int>(Script::kLatin)] += latin;
+      best = 0;
+      for (int k = 1; k < static_cast<int>(Script::kCount); ++k) {
+        if (counts[k] > counts[best]) best = k;
+      }
     }
     w.script = letters ? static_cast<Script>(best) : Script::kNone;
     w.caps = letters >= 2 && lower == 0 && w.script == Script::kLatin;
@@ -151,15 +205,44 @@ void Words(std::string_view text, Range r, std::vector<WordShape>* out) {
   }
 }
 
+// False when `r` cannot hold a soft boundary (SplitAtSoftBoundaries): a script change needs a
+// letter outside ASCII, and three upper-case words need at least six upper-case ASCII letters
+// (or a letter outside ASCII). Most sentences are settled by this scan alone.
+bool MayHaveSoftBoundary(std::string_view text, Range r) {
+  int upper = 0;
+  size_t i = r.start;
+  while (i < r.end) {
+    const uint8_t bits = Bits(text[i]);
+    if (bits & kHighBit) {  // typographic quotes and dashes are common and not letters
+      size_t len;
+      if (GetCharInfo(DecodeUtf8(text.substr(0, r.end), i, &len)).cls == CharClass::kLetter) {
+        return true;
+      }
+      i += len;
+      continue;
+    }
+    upper += (bits & (kLetterBit | kLowerBit)) == kLetterBit;
+    ++i;
+  }
+  return upper >= 6;
+}
+
 // Splits sentences (*out)[first..] where the text changes script (an Arabic headline followed by
 // English spam) or where a run of three or more upper-case words (a wire headline) is followed
 // by ordinary mixed-case text. These are places where injected text is glued to real text
 // without punctuation; they are only candidate cut points, scored like any sentence boundary.
 void SplitAtSoftBoundaries(std::string_view text, size_t first, std::vector<Range>* out) {
-  std::vector<Range> result(out->begin(), out->begin() + static_cast<long>(first));
-  std::vector<WordShape> words;
-  for (size_t k = first; k < out->size(); ++k) {
+  size_t k0 = first;  // the first sentence that may be split
+  while (k0 < out->size() && !MayHaveSoftBoundary(text, (*out)[k0])) ++k0;
+  if (k0 == out->size()) return;
+  std::vector<Range> result(out->begin(), out->begin() + static_cast<long>(k0));
+  thread_local std::vector<WordShape> words;
+  for (size_t k = k0; k < out->size(); ++k) {
     const Range sentence = (*out)[k];
+    if (k > k0 && !MayHaveSoftBoundary(text, sentence)) {
+      result.push_back(sentence);
+      continue;
+    }
     words.clear();
     Words(text, sentence, &words);
     size_t start = sentence.start;
@@ -192,17 +275,10 @@ void SplitAtSoftBoundaries(std::string_view text, size_t first, std::vector<Rang
 bool EndsWithTitle(std::string_view text, size_t begin, size_t end) {
   size_t b = end;
   while (b > begin && !IsSpaceByte(text[b - 1]) && text[b - 1] != '(' && text[b - 1] != '"') --b;
-  std::string lower;
-  for (char c : text.substr(b, end - b)) {
-    lower.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c);
-  }
   static const char* const kTitles[] = {"mr",  "mrs", "ms",  "dr",   "prof", "st",   "sen", "rep",
                                         "gov", "gen", "col", "capt", "lt",   "sgt",  "rev", "vs",
                                         "fig", "mt",  "ft",  "hon",  "pres", "supt", "insp"};
-  for (const char* t : kTitles) {
-    if (lower == t) return true;
-  }
-  return false;
+  return InListCi(text.substr(b, end - b), kTitles);
 }
 
 }  // namespace
@@ -216,6 +292,10 @@ void SplitSentences(std::string_view text, Range r, std::vector<Range>* out) {
   size_t start = r.start;
   size_t i = r.start;
   while (i < r.end) {
+    if (!(Bits(text[i]) & kMarkBit)) {
+      ++i;
+      continue;
+    }
     char c = text[i];
     bool end_mark = c == '.' || c == '!' || c == '?';
     size_t after = i + 1;

@@ -32,10 +32,16 @@ NgramConfig SmallConfig() {
   return c;
 }
 
-// A deterministic model with 2^10 buckets and every weight different.
-void MakeModel(NgramModel* m, NgramConfig c = SmallConfig()) {
+// The weights of MakeModel(): every one different.
+std::vector<float> ModelWeights(const NgramConfig& c) {
   std::vector<float> w(size_t(1) << c.hash_bits);
   for (size_t i = 0; i < w.size(); ++i) w[i] = std::sin(static_cast<float>(i) * 0.37f) * 0.8f;
+  return w;
+}
+
+// A deterministic model with 2^10 buckets and every weight different.
+void MakeModel(NgramModel* m, NgramConfig c = SmallConfig()) {
+  std::vector<float> w = ModelWeights(c);
   std::vector<float> comb(kNumFeatures);
   for (size_t i = 0; i < comb.size(); ++i) comb[i] = static_cast<float>(i) * 0.25f - 1.0f;
   m->Set(c, -1.5f, w, comb, 0.62, 0.41, 0.55);
@@ -143,6 +149,45 @@ TEST(NgramModel, ScoreSumsQuantisedWeights) {
   EXPECT_NEAR(s.sum, want, static_cast<double>(b.size()) * 2.0 / 32767);
   EXPECT_NEAR(m.Logit(s), 0.25 + s.sum / std::sqrt(static_cast<double>(s.count)), 1e-9);
   EXPECT_FLOAT_EQ(static_cast<float>(m.Logit(NgramScore{})), 0.25f);
+}
+
+// Score() caches each word's own n-grams per thread; it must still be exactly the sum over
+// ExtractNgrams() of the quantised weights, for repeated, non-ASCII, digit-only and uncacheably
+// long words, under other n-gram orders, and with two models taking turns on one thread.
+TEST(NgramModel, ScoreEqualsTheSumOverExtractedNgrams) {
+  const std::string long_word(40, 'x');
+  const std::vector<std::string> texts = {
+      "the cat and the hat and the cat",
+      u8"\u043F\u0440\u0438\u0432\u0435\u0442 \u043C\u0438\u0440 the \u043F\u0440\u0438",
+      "2024 price 99 in 2024 " + long_word + " " + long_word + "y " + long_word,
+      u8"caf\u00E9 caf\u00E9 \u4E2D\u6587 a b c ab abc abcd abcde abcdef", ""};
+  NgramConfig other = SmallConfig();
+  other.word_max_n = 1;
+  other.char_min_n = 2;
+  other.char_max_n = 7;
+  other.seed = 42;
+  NgramModel a, b;
+  MakeModel(&a);
+  MakeModel(&b, other);
+  for (int round = 0; round < 3; ++round) {
+    for (const NgramModel* m : {&a, &b}) {
+      // The quantisation of NgramModel::Set().
+      const std::vector<float> w = ModelWeights(m->config());
+      float maxabs = 0;
+      for (float x : w) maxabs = std::max(maxabs, std::fabs(x));
+      const float scale = maxabs / 32767.0f;
+      for (const auto& text : texts) {
+        const Tokens t = Tok(text);
+        std::vector<uint32_t> buckets;
+        ExtractNgrams(t, m->config(), &buckets);
+        int64_t sum = 0;
+        for (uint32_t x : buckets) sum += std::lround(w[x] / scale);
+        const NgramScore got = m->Score(t);
+        EXPECT_EQ(got.count, static_cast<int>(buckets.size())) << text;
+        EXPECT_EQ(got.sum, static_cast<double>(sum) * scale) << text;
+      }
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
