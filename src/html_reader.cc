@@ -1,3 +1,8 @@
+// ReadHtml: gumbo parses the page into an arena, HtmlIndex (html_index.h) records every node's
+// bytes and role, then Reader walks the tree once more: each block element, or run of inline
+// content between blocks, becomes one block. Its text is written with whitespace collapsed,
+// every piece of it tied to the page bytes it came from (HtmlDocument::pieces), and its nodes
+// are kept for SourceRange (HtmlDocument::nodes). Both walks use explicit stacks.
 #include "html_reader.h"
 
 #include <gumbo.h>
@@ -45,6 +50,7 @@ bool IsSpaceOnly(std::string_view s) {
 // Decoded text the reader collapses to one space.
 bool IsCollapsible(std::string_view s) { return !s.empty() && (IsSpaceOnly(s) || s == "\xC2\xA0"); }
 
+// What a block inherits from the elements around it.
 struct State {
   const char* hidden = nullptr;
   HtmlRegion region = HtmlRegion::kContent;

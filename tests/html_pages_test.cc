@@ -74,7 +74,7 @@ TEST(HtmlPages, EveryPageReadsAndBlocksCutCleanly) {
   const std::vector<fs::path> pages = Pages();
   if (pages.empty()) GTEST_SKIP() << "no pages under " << NewsHtmlDir();
   const bool full = std::getenv("SPAMSTRIP_FULL_CUT_CHECK") != nullptr;
-  const size_t kSample = 12;
+  const size_t kSample = 8;
   size_t blocks = 0, uncuttable = 0, checked = 0, whitespace_moved = 0;
   std::vector<std::string> failures;
   for (const fs::path& p : pages) {
