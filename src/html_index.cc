@@ -112,10 +112,11 @@ bool EqualsCi(std::string_view a, std::string_view b) {
   return true;
 }
 
-void HtmlIndex::Enter(const GumboNode* n, uint32_t parent) {
+void HtmlIndex::Enter(const GumboNode* n, uint32_t parent, uint32_t prev) {
   IndexedNode in;
   in.node = n;
   in.parent = parent;
+  in.prev = prev;
   if (n->parse_flags & kMovedFlags) in.flags |= kTangled;
   switch (n->type) {
     case GUMBO_NODE_ELEMENT:
@@ -258,22 +259,28 @@ void HtmlIndex::Finish(uint32_t id) {
 }
 
 void HtmlIndex::Build(const GumboNode* root) {
-  std::vector<std::pair<uint32_t, unsigned>> stack;  // node, next child
-  Enter(root, kNone);
-  stack.emplace_back(0, 0);
+  struct Frame {
+    uint32_t id;
+    unsigned next;  // next child
+    uint32_t last_child;
+  };
+  std::vector<Frame> stack;
+  Enter(root, kNone, kNone);
+  stack.push_back(Frame{0, 0, kNone});
   while (!stack.empty()) {
-    const uint32_t id = stack.back().first;
+    Frame& f = stack.back();
+    const uint32_t id = f.id;
     const GumboNode* n = nodes_[id].node;
     const GumboVector* children =
         n->type == GUMBO_NODE_DOCUMENT ? &n->v.document.children
         : (n->type == GUMBO_NODE_ELEMENT || n->type == GUMBO_NODE_TEMPLATE) ? &n->v.element.children
                                                                             : nullptr;
-    const unsigned k = stack.back().second;
-    if (children && k < children->length) {
-      stack.back().second = k + 1;
+    if (children && f.next < children->length) {
       const uint32_t child = static_cast<uint32_t>(nodes_.size());
-      Enter(static_cast<const GumboNode*>(children->data[k]), id);
-      stack.emplace_back(child, 0);
+      Enter(static_cast<const GumboNode*>(children->data[f.next]), id, f.last_child);
+      ++f.next;
+      f.last_child = child;
+      stack.push_back(Frame{child, 0, kNone});
     } else {
       Finish(id);
       stack.pop_back();

@@ -49,7 +49,8 @@ enum NodeFlags : uint16_t {
 struct IndexedNode {
   const GumboNode* node = nullptr;
   uint32_t parent = kNone;
-  uint32_t end = 0;  // one past the last node of the subtree (children are id+1 .. end)
+  uint32_t end = 0;       // one past the last node of the subtree (children are id+1 .. end)
+  uint32_t prev = kNone;  // previous sibling
   uint16_t flags = 0;
   uint16_t p_count = 0;  // <p> elements below (capped)
   size_t src_start = 0;  // the node's bytes: start tag to end tag, or to its last child's end
@@ -65,6 +66,7 @@ class HtmlIndex {
   void Build(const GumboNode* document);
 
   const std::vector<IndexedNode>& nodes() const { return nodes_; }
+  std::string_view page() const { return html_; }
 
   // Whether every tag in html[start, end) belongs to a node with an id in [lo, hi).
   bool OwnsTags(size_t start, size_t end, uint32_t lo, uint32_t hi) const;
@@ -76,7 +78,7 @@ class HtmlIndex {
   std::string_view StatedUrl() const;
 
  private:
-  void Enter(const GumboNode* n, uint32_t parent);
+  void Enter(const GumboNode* n, uint32_t parent, uint32_t prev);
   void Finish(uint32_t id);
   bool InPage(const char* p, size_t len) const {
     return p && p >= html_.data() && len <= html_.size() &&

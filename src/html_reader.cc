@@ -1,3 +1,8 @@
+// ReadHtml: gumbo parses the page into an arena, HtmlIndex (html_index.h) records every node's
+// bytes and role, then Reader walks the tree once more: each block element, or run of inline
+// content between blocks, becomes one block. Its text is written with whitespace collapsed,
+// every piece of it tied to the page bytes it came from (HtmlDocument::pieces), and its nodes
+// are kept for SourceRange (HtmlDocument::nodes). Both walks use explicit stacks.
 #include "html_reader.h"
 
 #include <gumbo.h>
@@ -45,6 +50,7 @@ bool IsSpaceOnly(std::string_view s) {
 // Decoded text the reader collapses to one space.
 bool IsCollapsible(std::string_view s) { return !s.empty() && (IsSpaceOnly(s) || s == "\xC2\xA0"); }
 
+// What a block inherits from the elements around it.
 struct State {
   const char* hidden = nullptr;
   HtmlRegion region = HtmlRegion::kContent;
@@ -70,6 +76,7 @@ class Reader {
   void EmitBlock(uint32_t element, uint32_t first, uint32_t last, const State& st);
   void Walk(uint32_t begin, uint32_t stop);
   void CheckElement(uint32_t id);
+  bool CutKeepsNeighbour(uint32_t element) const;
   void AppendTextNode(uint32_t id);
   void AddText(std::string_view s, size_t src_start, size_t src_end, uint32_t node, bool exact);
   void AddSpace(size_t src_start, size_t src_end, uint32_t node, bool simple);
@@ -277,6 +284,29 @@ void Reader::CheckElement(uint32_t id) {
   }
 }
 
+// An element whose start tag closed the open element before it ("<li>a<li>b" closes the first
+// li at the second <li>; "<p>text<div>" closes the p at <div>): once it is cut, that element
+// stays open until the next tag that closes it and takes in whatever lies between. Harmless
+// when only whitespace does (a later tag closes it as before), not when text follows.
+bool Reader::CutKeepsNeighbour(uint32_t element) const {
+  const IndexedNode& in = info_[element];
+  uint32_t p = in.prev;
+  while (p != kNone && !(info_[p].flags & kElement) && !(info_[p].flags & kHasText)) {
+    p = info_[p].prev;  // whitespace, comments
+  }
+  if (p == kNone || !(info_[p].flags & kElement) || !(info_[p].flags & kReal) ||
+      (info_[p].flags & kEndMatched) || info_[p].node->v.element.end_pos.offset != in.src_start) {
+    return true;
+  }
+  const std::string_view page = index_.page();
+  size_t k = in.src_end;
+  while (k < page.size() && (page[k] == ' ' || page[k] == '\t' || page[k] == '\n' ||
+                             page[k] == '\r' || page[k] == '\f')) {
+    ++k;
+  }
+  return k >= page.size() || page[k] == '<';
+}
+
 void Reader::EmitBlock(uint32_t element, uint32_t first, uint32_t last, const State& st) {
   std::string& text = doc_->text;
   const size_t text_mark = text.size();
@@ -299,6 +329,7 @@ void Reader::EmitBlock(uint32_t element, uint32_t first, uint32_t last, const St
   if (element != kNone) {
     CheckElement(element);
     source = Range{info_[element].src_start, info_[element].src_end};
+    if (!CutKeepsNeighbour(element)) sound_ = false;
   } else {
     if (!(info_[first].flags & kHasSource) || !(info_[last].flags & kHasSource)) sound_ = false;
     source = Range{info_[first].src_start, info_[last].src_end};

@@ -404,6 +404,29 @@ TEST(HtmlReader, TangledMarkupHasNoCut) {
   CheckCuts(html, d);
 }
 
+TEST(HtmlReader, CutThatWouldReopenTheElementBeforeHasNoSource) {
+  // "<li>two" closes the first item; cut it and "tail text" would join the first item.
+  const std::string html =
+      "<ul><li>one<li>two</li> tail text</ul><div><p>intro<div>box</div> more</div>";
+  const HtmlDocument d = Read(html);
+  CheckInvariants(html, d);
+  const int two = Find(d, "two");
+  const int box = Find(d, "box");
+  ASSERT_GE(two, 0);
+  ASSERT_GE(box, 0);
+  EXPECT_EQ(d.blocks[two].source.size(), 0u);
+  EXPECT_EQ(d.blocks[box].source.size(), 0u);
+  EXPECT_GT(d.blocks[Find(d, "one")].source.size(), 0u);
+  CheckCuts(html, d);
+  // With only whitespace after it, the cut stays: the first item takes in that whitespace
+  // (the one change to the tree, and no change to any text).
+  const std::string ws = "<ul><li>one<li>two</li>\n  <li>three</li></ul>";
+  const HtmlDocument w = Read(ws);
+  ASSERT_EQ(w.blocks.size(), 3u);
+  ASSERT_GT(w.blocks[1].source.size(), 0u);
+  EXPECT_EQ(CheckCut(ws, w.blocks[1].source).rfind(testing_html::kWhitespaceOnly, 0), 0u);
+}
+
 TEST(HtmlReader, HiddenReasons) {
   struct Case {
     const char* attrs;

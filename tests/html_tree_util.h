@@ -34,15 +34,20 @@ inline long OwnOffset(const GumboNode* n, std::string_view html) {
 
 // Writes the tree below `root` (iteratively: pages may nest deeply). Adjacent text nodes are
 // written as one (a cut makes the text around it adjacent, and the parser then merges it).
-// With `drop_blank_text`, whitespace-only text is left out.
+// With `ignore_whitespace`, text is written without its whitespace (and left out when that is
+// all it has).
 inline std::string WriteTree(const GumboNode* root, std::string_view html, Range cut = Range{},
-                             bool drop_blank_text = false) {
+                             bool ignore_whitespace = false) {
   std::string out, text;
   auto flush = [&] {
-    if (!text.empty() &&
-        !(drop_blank_text && text.find_first_not_of(" \t\n\r\f") == std::string::npos)) {
-      out += "T(" + text + ")";
+    if (ignore_whitespace) {
+      std::string kept;
+      for (char c : text) {
+        if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f') kept.push_back(c);
+      }
+      text.swap(kept);
     }
+    if (!text.empty()) out += "T(" + text + ")";
     text.clear();
   };
   std::vector<std::pair<const GumboNode*, unsigned>> stack{{root, 0}};
@@ -116,10 +121,14 @@ class ParsedPage {
 };
 
 // Prefix of CheckCut's answer when the trees differ only in where whitespace-only text sits.
-// gumbo 0.10.1 buffers whitespace and inserts it at the next tag: when the next tag is a
-// </form> that closes a form other than the current node, the form has already left the stack
-// and the whitespace lands after it instead of inside. Cutting the last element before such a
-// </form> moves that whitespace (a browser would keep it inside the form).
+// Two ways a cut moves whitespace and nothing else:
+//  - gumbo 0.10.1 buffers whitespace and inserts it at the next tag; when that tag is a </form>
+//    closing a form that is not the current node, the form has already left the stack and the
+//    whitespace lands after it. Cutting the last element before such a </form> moves the
+//    whitespace before it out of the form (a browser keeps it inside).
+//  - an element whose start tag closed the element before it ("<li>a<li>b</li>\n<li>c"): once
+//    it is cut, the earlier element stays open up to the next tag and takes in the whitespace
+//    between (the reader gives no cut when text would move instead).
 constexpr char kWhitespaceOnly[] = "whitespace only: ";
 
 // Empty when cutting html[cut] leaves exactly the tree of `page` (parsed from `html`) minus the
