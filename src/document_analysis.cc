@@ -87,15 +87,35 @@ void HtmlSentences(const HtmlDocument& html, const HtmlBlock& block, std::vector
 void AnalyzeHtmlPage(const HtmlDocument& page, const RuleSet* rules, const NgramModel* model,
                      AnalyzedDocument* out) {
   std::vector<Segment> segs(page.blocks.size());
+  // Consecutive items of a list (same depth) form one paragraph of lines, as a link farm does in
+  // text: each line is then judged with its neighbours (kNeighbourNgram).
+  auto is_item = [&](size_t i) {
+    const BlockKind k = page.blocks[i].kind;
+    return k == BlockKind::kListItem || k == BlockKind::kLinkList;
+  };
+  size_t paragraph = 0;
+  for (size_t i = 0; i < page.blocks.size(); ++i) {
+    const bool joins = i > 0 && is_item(i) && is_item(i - 1) &&
+                       page.blocks[i].facts.depth == page.blocks[i - 1].facts.depth &&
+                       page.blocks[i].facts.region == page.blocks[i - 1].facts.region;
+    if (i > 0 && !joins) ++paragraph;
+    segs[i].paragraph = paragraph;
+    segs[i].line_in_paragraph = joins ? segs[i - 1].line_in_paragraph + 1 : 0;
+  }
+  for (size_t i = 0; i < segs.size();) {
+    size_t j = i;
+    while (j < segs.size() && segs[j].paragraph == segs[i].paragraph) ++j;
+    for (size_t k = i; k < j; ++k) segs[k].lines_in_paragraph = j - i;
+    i = j;
+  }
   for (size_t i = 0; i < page.blocks.size(); ++i) {
     const HtmlBlock& b = page.blocks[i];
     Segment& seg = segs[i];
     seg.range = b.text;
-    seg.paragraph = i;
     // The element says heading or caption; otherwise the text decides (a share count in a <p>
     // is noise, "Photo: ..." a caption, a short unpunctuated line a heading).
-    const BlockKind by_text =
-        ClassifyText(std::string_view(page.text).substr(b.text.start, b.text.size()), 1);
+    const BlockKind by_text = ClassifyText(
+        std::string_view(page.text).substr(b.text.start, b.text.size()), seg.lines_in_paragraph);
     seg.kind = b.kind == BlockKind::kHeading || b.kind == BlockKind::kCaption ? b.kind
                : by_text == BlockKind::kParagraph                             ? b.kind
                                                                               : by_text;
