@@ -119,7 +119,6 @@ bool ChunkStream::Resync(uint64_t from, std::vector<StreamError>* errors) {
       inflateReset(&z_->s);
       member_ = in_base_ + i;
       member_started_ = false;
-      produced_ = false;
       resyncing_ = true;
       gap_ = true;
       return true;
@@ -153,14 +152,10 @@ bool ChunkStream::NextGzip(Chunk* chunk, std::vector<StreamError>* errors) {
     if (rc == Z_STREAM_END) {
       member_ = in_base_ + static_cast<uint64_t>(reinterpret_cast<char*>(z.next_in) - in_.data());
       member_started_ = false;
-      produced_ = false;
       resyncing_ = false;
       inflateReset(&z);
     } else if (rc == Z_OK || rc == Z_BUF_ERROR) {
-      if (produced > 0) {
-        produced_ = true;
-        resyncing_ = false;
-      }
+      if (produced > 0) resyncing_ = false;  // the header Resync found was a real one
     } else {
       // Corrupt: whatever this call produced is suspect and dropped, and so is the rest of the
       // member. A header that Resync found and that fails at once was a false match: silent.

@@ -4,7 +4,9 @@
 // compressed file, so a WARC record can be located by the member it starts in (WARC files
 // usually compress each record as a member of its own). A corrupt or truncated member is
 // reported with its offset and the stream goes on at the next member: the next gzip header
-// found after it, checked by inflating from there. Memory stays bounded (one input and one output
+// found after it, checked by inflating from there (a candidate that fails at once is taken for a
+// chance match of the magic bytes and passed over silently, so a run of corrupt members is
+// reported once, at its first member). Memory stays bounded (one input and one output
 // buffer) however large the file. Not thread-safe; one stream per thread.
 #ifndef SPAMSTRIP_SRC_CHUNK_STREAM_H_
 #define SPAMSTRIP_SRC_CHUNK_STREAM_H_
@@ -72,7 +74,6 @@ class ChunkStream {
   size_t in_len_ = 0;            // bytes of in_ filled
   uint64_t member_ = 0;          // file offset of the current member
   bool member_started_ = false;  // input of the current member has been consumed
-  bool produced_ = false;        // the current member has produced output
   bool resyncing_ = false;       // the current member was found by Resync and is unconfirmed
   bool gap_ = false;             // the next chunk follows lost bytes
 };
