@@ -138,7 +138,8 @@ void DetectorImpl::Analyze(std::string_view text, Report* report) const {
   *report = Report();
   report->threshold = threshold_;
   report->flag_threshold = flag_threshold_;
-  AnalyzedDocument doc;
+  // One per thread, reused: its vectors keep their memory from document to document.
+  thread_local AnalyzedDocument doc;
   AnalyzeDocument(text, rules_.get(), model_.get(), &doc);
   const auto& segs = doc.blocks;
   const auto& stats = doc.sentences;

@@ -7,9 +7,9 @@ namespace spamstrip {
 void AnalyzeDocument(std::string_view text, const RuleSet* rules, const NgramModel* model,
                      AnalyzedDocument* out) {
   out->blocks.clear();
-  out->sentences.clear();
-  out->context = DocContext();
+  out->context.Clear();
   SegmentText(text, &out->blocks);
+  // Resized, not cleared: the statistics of a reused AnalyzedDocument keep their memory.
   out->sentences.resize(out->blocks.size());
   for (size_t i = 0; i < out->blocks.size(); ++i) {
     const auto& sents = out->blocks[i].sentences;
