@@ -188,8 +188,8 @@ void HashCounter::Add(uint64_t key, int n) {
   const size_t mask = slots_.size() - 1;
   for (size_t i = key & mask;; i = (i + 1) & mask) {
     Slot& s = slots_[i];
-    if (!s.used) {
-      s = Slot{key, n, true};
+    if (s.generation != generation_) {
+      s = Slot{key, n, generation_};
       ++used_;
       return;
     }
@@ -205,24 +205,26 @@ int HashCounter::Get(uint64_t key) const {
   const size_t mask = slots_.size() - 1;
   for (size_t i = key & mask;; i = (i + 1) & mask) {
     const Slot& s = slots_[i];
-    if (!s.used) return 0;
+    if (s.generation != generation_) return 0;
     if (s.key == key) return s.count;
   }
 }
 
 void HashCounter::Clear() {
-  if (used_ == 0) return;
-  for (Slot& s : slots_) s.used = false;
   used_ = 0;
+  if (++generation_ == 0) {  // wrapped: no slot may look current
+    for (Slot& s : slots_) s.generation = 0;
+    generation_ = 1;
+  }
 }
 
 void HashCounter::Grow() {
   std::vector<Slot> old;
   old.swap(slots_);
-  slots_.assign(std::max<size_t>(64, 2 * old.size()), Slot{0, 0, false});
+  slots_.assign(std::max<size_t>(64, 2 * old.size()), Slot{0, 0, 0});
   used_ = 0;
   for (const Slot& s : old) {
-    if (s.used) Add(s.key, s.count);
+    if (s.generation == generation_) Add(s.key, s.count);
   }
 }
 

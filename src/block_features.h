@@ -89,7 +89,8 @@ const char* FeatureName(int f);
 using FeatureVector = std::array<double, kNumFeatures>;
 
 // Counts per 64-bit word hash: open addressing with linear probing. The hashes are already
-// well mixed (ngram_hash.h), so their low bits index the table. Clear() keeps the memory.
+// well mixed (ngram_hash.h), so their low bits index the table. Clear() keeps the memory and
+// costs nothing: a slot is in use only when it carries the current generation.
 class HashCounter {
  public:
   // Adds n to the count of `key`.
@@ -102,11 +103,12 @@ class HashCounter {
   struct Slot {
     uint64_t key;
     int32_t count;
-    bool used;
+    uint32_t generation;  // in use when == generation_
   };
   void Grow();
   std::vector<Slot> slots_;
   size_t used_ = 0;
+  uint32_t generation_ = 1;
 };
 
 // Document-wide counts that context features compare a range against.
