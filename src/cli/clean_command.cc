@@ -12,6 +12,7 @@
 #include "commands.h"
 #include "exit_codes.h"
 #include "file_util.h"
+#include "json_line.h"
 #include "spamstrip/detector.h"
 #include "spamstrip/report_json.h"
 #include "utf8.h"
@@ -99,6 +100,7 @@ int CleanJsonl(const Detector& d, const CleanFlags& f) {
   size_t lineno = 0, errors = 0;
   bool any_spam = false;
   Report report;
+  JsonLineMembers members;
   while (std::getline(*in, line)) {
     ++lineno;
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
@@ -113,24 +115,41 @@ int CleanJsonl(const Detector& d, const CleanFlags& f) {
       error("invalid UTF-8 at byte " + std::to_string(bad) + " of the line");
       continue;
     }
-    nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
-    if (j.is_discarded()) {
-      error("malformed JSON");
-      continue;
+    // The common line is read without building a JSON tree; anything unusual (and every error)
+    // goes through nlohmann::json, which decides as before.
+    const std::string* text = nullptr;
+    nlohmann::json j;
+    if (ReadJsonObjectLine(line, &members)) {
+      const bool id_ok = members.id_kind == JsonLineMembers::Kind::kString ||
+                         members.id_kind == JsonLineMembers::Kind::kNumber;
+      id_json = id_ok ? nlohmann::json::parse(members.id_token, nullptr, false).dump()
+                      : std::to_string(lineno);
+      if (members.text_kind != JsonLineMembers::Kind::kString) {
+        error("missing string field \"text\"");
+        continue;
+      }
+      text = &members.text;
+    } else {
+      j = nlohmann::json::parse(line, nullptr, false);
+      if (j.is_discarded()) {
+        error("malformed JSON");
+        continue;
+      }
+      if (!j.is_object()) {
+        error("expected a JSON object");
+        continue;
+      }
+      auto id = j.find("id");
+      id_json = id != j.end() && (id->is_string() || id->is_number()) ? id->dump()
+                                                                      : std::to_string(lineno);
+      auto t = j.find("text");
+      if (t == j.end() || !t->is_string()) {
+        error("missing string field \"text\"");
+        continue;
+      }
+      text = &t->get_ref<const std::string&>();
     }
-    if (!j.is_object()) {
-      error("expected a JSON object");
-      continue;
-    }
-    auto id = j.find("id");
-    id_json =
-        id != j.end() && (id->is_string() || id->is_number()) ? id->dump() : std::to_string(lineno);
-    auto text = j.find("text");
-    if (text == j.end() || !text->is_string()) {
-      error("missing string field \"text\"");
-      continue;
-    }
-    const std::string& t = text->get_ref<const std::string&>();
+    const std::string& t = *text;
     d.Analyze(t, &report);
     any_spam |= report.flagged_any;
     *out << JsonlResult(id_json, t, report) << "\n";
