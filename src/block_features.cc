@@ -21,6 +21,20 @@ const RE2& UrlPattern() {
   return *re;
 }
 
+// False when UrlPattern() cannot match `canonical`: each of its alternatives needs an '@', an
+// "http", or a '.' followed by a letter or digit ("www.x", a top-level domain). Most sentences
+// have none of these (a full stop is followed by a space or the end), so the regex is skipped.
+bool MayHoldUrl(std::string_view canonical) {
+  if (canonical.find('@') != std::string_view::npos) return true;
+  if (canonical.find("http") != std::string_view::npos) return true;
+  for (size_t i = canonical.find('.'); i != std::string_view::npos && i + 1 < canonical.size();
+       i = canonical.find('.', i + 1)) {
+    const char c = canonical[i + 1];
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) return true;
+  }
+  return false;
+}
+
 std::string HostKey(std::string host) {
   if (host.rfind("www.", 0) == 0) host.erase(0, 4);
   // Registrable-ish part: the last two labels.
@@ -87,11 +101,23 @@ const char* FeatureName(int f) {
   return f >= 0 && f < kNumFeatures ? kNames[f] : "?";
 }
 
+void SentenceStats::Reset() {
+  range = Range();
+  rules.clear();
+  canonical.clear();
+  ngram = NgramScore();
+  content.clear();
+  shorts.clear();
+  domains.clear();
+  words = letters = digits = upper = urls = mixed_script_words = leet_folds = 0;
+  script_letters.fill(0);
+}
+
 void ComputeSentenceStats(std::string_view text, Range range, const RuleSet* rules,
                           const NgramModel* model, SentenceStats* out) {
   thread_local CanonicalText canon;
   thread_local Tokens tokens;
-  *out = SentenceStats();
+  out->Reset();
   out->range = range;
   std::string_view s = text.substr(range.start, range.size());
   // Shape from the original text (case survives only here).
@@ -146,7 +172,7 @@ void ComputeSentenceStats(std::string_view text, Range range, const RuleSet* rul
   CountWords(&out->content);
   CountWords(&out->shorts);
   if (model != nullptr) out->ngram = model->Score(tokens);
-  if (canon.text.find('.') != std::string::npos) {
+  if (canon.text.find('.') != std::string::npos && MayHoldUrl(canon.text)) {
     re2::StringPiece in(canon.text);
     std::string a, b, c;
     while (RE2::FindAndConsume(&in, UrlPattern(), &a, &b, &c)) {
@@ -157,13 +183,67 @@ void ComputeSentenceStats(std::string_view text, Range range, const RuleSet* rul
   }
 }
 
+void HashCounter::Add(uint64_t key, int n) {
+  if (2 * (used_ + 1) > slots_.size()) Grow();
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = key & mask;; i = (i + 1) & mask) {
+    Slot& s = slots_[i];
+    if (s.generation != generation_) {
+      s = Slot{key, n, generation_};
+      ++used_;
+      return;
+    }
+    if (s.key == key) {
+      s.count += n;
+      return;
+    }
+  }
+}
+
+int HashCounter::Get(uint64_t key) const {
+  if (slots_.empty()) return 0;
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = key & mask;; i = (i + 1) & mask) {
+    const Slot& s = slots_[i];
+    if (s.generation != generation_) return 0;
+    if (s.key == key) return s.count;
+  }
+}
+
+void HashCounter::Clear() {
+  used_ = 0;
+  if (++generation_ == 0) {  // wrapped: no slot may look current
+    for (Slot& s : slots_) s.generation = 0;
+    generation_ = 1;
+  }
+}
+
+void HashCounter::Grow() {
+  std::vector<Slot> old;
+  old.swap(slots_);
+  slots_.assign(std::max<size_t>(64, 2 * old.size()), Slot{0, 0, 0});
+  used_ = 0;
+  for (const Slot& s : old) {
+    if (s.generation == generation_) Add(s.key, s.count);
+  }
+}
+
+void DocContext::Clear() {
+  word_count_.Clear();
+  short_count_.Clear();
+  content_words_ = short_words_ = 0;
+  ngram_ = NgramScore();
+  domain_count_.clear();
+  script_letters_.fill(0);
+}
+
 void DocContext::Add(const SentenceStats& s) {
   for (const WordCount& w : s.content) {
-    word_count_[w.hash] += w.count;
+    word_count_.Add(w.hash, w.count);
     content_words_ += w.count;
   }
   for (const WordCount& w : s.shorts) {
-    short_count_[w.hash] += w.count;
+    short_count_.Add(w.hash, w.count);
     short_words_ += w.count;
   }
   ngram_.sum += s.ngram.sum;
@@ -174,8 +254,8 @@ void DocContext::Add(const SentenceStats& s) {
 
 void DocContext::Annotate(std::vector<SentenceStats>* sentences) const {
   for (SentenceStats& s : *sentences) {
-    for (WordCount& w : s.content) w.in_doc = word_count_.at(w.hash);
-    for (WordCount& w : s.shorts) w.in_doc = short_count_.at(w.hash);
+    for (WordCount& w : s.content) w.in_doc = word_count_.Get(w.hash);
+    for (WordCount& w : s.shorts) w.in_doc = short_count_.Get(w.hash);
   }
 }
 

@@ -30,6 +30,10 @@ struct WordCount {
 };
 
 struct SentenceStats {
+  // Back to the default values, keeping the vectors' memory (a document's statistics are
+  // recomputed in place, sentence after sentence).
+  void Reset();
+
   Range range;
   std::vector<int> rules;  // matching rule ids, ascending
   std::string canonical;   // kept only when a rule matched (to explain the match)
@@ -84,9 +88,34 @@ const char* FeatureName(int f);
 
 using FeatureVector = std::array<double, kNumFeatures>;
 
+// Counts per 64-bit word hash: open addressing with linear probing. The hashes are already
+// well mixed (ngram_hash.h), so their low bits index the table. Clear() keeps the memory and
+// costs nothing: a slot is in use only when it carries the current generation.
+class HashCounter {
+ public:
+  // Adds n to the count of `key`.
+  void Add(uint64_t key, int n);
+  // The count of `key` (0 if it was never added).
+  int Get(uint64_t key) const;
+  void Clear();
+
+ private:
+  struct Slot {
+    uint64_t key;
+    int32_t count;
+    uint32_t generation;  // in use when == generation_
+  };
+  void Grow();
+  std::vector<Slot> slots_;
+  size_t used_ = 0;
+  uint32_t generation_ = 1;
+};
+
 // Document-wide counts that context features compare a range against.
 class DocContext {
  public:
+  // Empty again (as default-constructed), keeping the memory of the word tables.
+  void Clear();
   void Add(const SentenceStats& s);
   // After every sentence was added: records each word's document count in the sentences.
   void Annotate(std::vector<SentenceStats>* sentences) const;
@@ -97,8 +126,8 @@ class DocContext {
                          const RuleSet* rules) const;
 
  private:
-  std::unordered_map<uint64_t, int> word_count_;
-  std::unordered_map<uint64_t, int> short_count_;
+  HashCounter word_count_;
+  HashCounter short_count_;
   long content_words_ = 0;
   long short_words_ = 0;
   NgramScore ngram_;

@@ -160,7 +160,8 @@ void DetectorImpl::Fill(const std::vector<SentenceStats>& s, size_t b, size_t e,
 }
 
 void DetectorImpl::Analyze(std::string_view text, Report* report) const {
-  AnalyzedDocument doc;
+  // One per thread, reused: its vectors keep their memory from document to document.
+  thread_local AnalyzedDocument doc;
   AnalyzeDocument(text, rules_.get(), model_.get(), &doc);
   ScoreBlocks(Doc{doc, nullptr}, report);
   TextRemovals(text, doc, report);

@@ -6,18 +6,27 @@
 
 namespace spamstrip {
 
+// Sentence statistics, context and block n-gram scores of out->blocks.
+static void AnalyzeBlocks(std::string_view text, const RuleSet* rules, const NgramModel* model,
+                          AnalyzedDocument* out);
+
 void AnalyzeDocument(std::string_view text, const RuleSet* rules, const NgramModel* model,
                      AnalyzedDocument* out) {
-  std::vector<Segment> blocks;
-  SegmentText(text, &blocks);
-  AnalyzeSegments(text, std::move(blocks), rules, model, out);
+  out->blocks.clear();
+  SegmentText(text, &out->blocks);
+  AnalyzeBlocks(text, rules, model, out);
 }
 
 void AnalyzeSegments(std::string_view text, std::vector<Segment> blocks, const RuleSet* rules,
                      const NgramModel* model, AnalyzedDocument* out) {
   out->blocks = std::move(blocks);
-  out->sentences.clear();
-  out->context = DocContext();
+  AnalyzeBlocks(text, rules, model, out);
+}
+
+static void AnalyzeBlocks(std::string_view text, const RuleSet* rules, const NgramModel* model,
+                          AnalyzedDocument* out) {
+  out->context.Clear();
+  // Resized, not cleared: the statistics of a reused AnalyzedDocument keep their memory.
   out->sentences.resize(out->blocks.size());
   for (size_t i = 0; i < out->blocks.size(); ++i) {
     const auto& sents = out->blocks[i].sentences;

@@ -20,6 +20,7 @@ struct AnalyzedDocument {
 };
 
 // Segments `text` and computes every sentence's statistics once. `rules`/`model` may be null.
+// *out may be reused from an earlier document (its memory is kept).
 void AnalyzeDocument(std::string_view text, const RuleSet* rules, const NgramModel* model,
                      AnalyzedDocument* out);
 

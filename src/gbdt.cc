@@ -9,8 +9,12 @@ namespace spamstrip {
 void Forest::Pack() {
   packed_feature_.clear();
   packed_threshold_.clear();
+  packed_split_.clear();
+  packed_value_.clear();
   packed_leaf_.clear();
   for (const Tree& t : trees) {
+    packed_split_.insert(packed_split_.end(), t.feature.begin(), t.feature.end());
+    packed_value_.insert(packed_value_.end(), t.value.begin(), t.value.end());
     for (size_t k = 0; k < t.feature.size(); ++k) {
       // Feature -1 ("always left") becomes feature 0 with an infinite threshold.
       packed_feature_.push_back(t.feature[k] < 0 ? 0 : t.feature[k]);
@@ -85,9 +89,68 @@ double Forest::Predict(const double* x) const {
   }
 }
 
+namespace {
+
+// Forest::Explain() over the packed arrays for trees of depth D: the same walk and the same
+// floating-point operations in the same order as the unpacked walk, so credits and bias are
+// bit-identical to it.
+template <int D>
+double ExplainPacked(const int32_t* split, const double* threshold, const float* value,
+                     const float* leaf, size_t trees, double bias, const double* x,
+                     double* contrib) {
+  constexpr size_t kInternal = (size_t(1) << D) - 1;
+  for (size_t t = 0; t < trees; ++t) {
+    size_t k = 0;
+    double v = value[0];
+    bias += v;
+    for (int level = 0; level < D; ++level) {
+      const int32_t f = split[k];
+      const bool right = f >= 0 && x[f] > threshold[k];
+      const size_t c = 2 * k + 1 + (right ? 1 : 0);
+      const double cv = c < kInternal ? value[c] : leaf[c - kInternal];
+      if (f >= 0) contrib[f] += cv - v;
+      v = cv;
+      k = c;
+    }
+    split += kInternal;
+    threshold += kInternal;
+    value += kInternal;
+    leaf += kInternal + 1;
+  }
+  return bias;
+}
+
+}  // namespace
+
 double Forest::Explain(const double* x, double* contrib) const {
   double bias = base;
   const size_t internal = (size_t(1) << depth) - 1;
+  if (packed_leaf_.size() == trees.size() * (internal + 1) &&
+      packed_value_.size() == trees.size() * internal && depth >= 1 && depth <= 8) {
+    const int32_t* s = packed_split_.data();
+    const double* t = packed_threshold_.data();
+    const float* v = packed_value_.data();
+    const float* l = packed_leaf_.data();
+    const size_t n = trees.size();
+    switch (depth) {
+      case 1:
+        return ExplainPacked<1>(s, t, v, l, n, bias, x, contrib);
+      case 2:
+        return ExplainPacked<2>(s, t, v, l, n, bias, x, contrib);
+      case 3:
+        return ExplainPacked<3>(s, t, v, l, n, bias, x, contrib);
+      case 4:
+        return ExplainPacked<4>(s, t, v, l, n, bias, x, contrib);
+      case 5:
+        return ExplainPacked<5>(s, t, v, l, n, bias, x, contrib);
+      case 6:
+        return ExplainPacked<6>(s, t, v, l, n, bias, x, contrib);
+      case 7:
+        return ExplainPacked<7>(s, t, v, l, n, bias, x, contrib);
+      default:
+        return ExplainPacked<8>(s, t, v, l, n, bias, x, contrib);
+    }
+  }
   for (const Tree& t : trees) {
     size_t k = 0;
     double v = t.value[0];

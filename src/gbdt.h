@@ -39,11 +39,14 @@ class Forest {
   double Explain(const double* x, double* contrib) const;
 
  private:
-  // All trees' internal nodes back to back (feature, threshold), then all leaves. Thresholds
-  // are widened to double once here (exactly: the comparison is the same as training's) so
-  // the walk compares without converting.
+  // All trees' internal nodes back to back (feature, threshold, value), then all leaves.
+  // Thresholds are widened to double once here (exactly: the comparison is the same as
+  // training's) so the walk compares without converting. packed_split_ is the feature as
+  // trained (-1: "always left", credited to no feature), for Explain().
   std::vector<int32_t> packed_feature_;
   std::vector<double> packed_threshold_;
+  std::vector<int32_t> packed_split_;
+  std::vector<float> packed_value_;
   std::vector<float> packed_leaf_;
 };
 

@@ -4,6 +4,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <array>
 
 #include "char_table.h"
 #include "utf8.h"
@@ -45,7 +46,7 @@ bool IsAsciiLetterOut(const Unit& u) {
          !u.cyr;
 }
 
-char LeetLetter(char32_t c) {
+constexpr char LeetLetter(char32_t c) {
   switch (c) {
     case '0':
       return 'o';
@@ -99,41 +100,177 @@ namespace {
 
 bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
 
-// The whole input is ASCII: lower-case it and fold leet digits in place; offsets are identity.
-// Same result as the general path (NFKC_Casefold of ASCII is lower-casing; control characters
-// other than whitespace are format characters and are dropped there, so they are here too).
-bool NormalizeAscii(std::string_view input, CanonicalText* out) {
-  for (char c : input) {
-    if (static_cast<unsigned char>(c) >= 0x80) return false;
+// Per ASCII byte, packed in one word (one load): bits 0-7 its canonical form (0: dropped),
+// bit 8 set when it is part of a word, bits 16-23 the letter it reads as between two letters
+// (leet; 0 if none).
+constexpr std::array<uint32_t, 128> MakeAsciiFolds() {
+  std::array<uint32_t, 128> t{};
+  for (int c = 0; c < 128; ++c) {
+    // Control characters other than whitespace are format characters: dropped, as the general
+    // path drops them.
+    const bool dropped =
+        (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != 0x0B && c != 0x0C) || c == 0x7F;
+    const uint32_t out =
+        dropped ? 0 : static_cast<uint32_t>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    const bool word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    const auto leet = static_cast<uint8_t>(LeetLetter(static_cast<char32_t>(c)));
+    t[static_cast<size_t>(c)] = out | (word ? 1u << 8 : 0u) | (uint32_t{leet} << 16);
   }
+  return t;
+}
+constexpr std::array<uint32_t, 128> kAsciiFolds = MakeAsciiFolds();
+
+// The whole input is ASCII: lower-case it and fold leet digits in place. Same result as the
+// general path (NFKC_Casefold of ASCII is lower-casing; control characters other than
+// whitespace are format characters and are dropped there, so they are here too). Returns false
+// at the first byte beyond ASCII (output unspecified).
+bool NormalizeAscii(std::string_view input, CanonicalText* out) {
   out->text.resize(input.size());
   out->src.resize(input.size() + 1);
+  char* text = out->text.data();
+  uint32_t* src = out->src.data();
+  thread_local std::vector<uint32_t> leet_at;  // canonical offsets of leet candidates
+  leet_at.clear();
   size_t n = 0;
-  bool in_word = false;
+  uint32_t in_word = 0;
+  int words = 0;
   for (size_t i = 0; i < input.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(input[i]);
-    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != 0x0B && c != 0x0C) continue;
-    if (c == 0x7F) continue;
-    if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');
-    const bool word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-    if (word && !in_word) ++out->words;
+    const unsigned char c = static_cast<unsigned char>(input[i]);
+    if (c >= 0x80) return false;
+    const uint32_t f = kAsciiFolds[c];
+    if ((f & 0xFF) == 0) continue;
+    const uint32_t word = (f >> 8) & 1;
+    words += static_cast<int>(word & ~in_word);
     in_word = word;
-    out->text[n] = static_cast<char>(c);
-    out->src[n] = static_cast<uint32_t>(i);
+    if (f >> 16) leet_at.push_back(static_cast<uint32_t>(n));
+    text[n] = static_cast<char>(f & 0xFF);
+    src[n] = static_cast<uint32_t>(i);
     ++n;
   }
+  out->words = words;
   out->text.resize(n);
   out->src[n] = static_cast<uint32_t>(input.size());
   out->src.resize(n + 1);
-  for (size_t k = 1; k + 1 < n; ++k) {
-    const char l = LeetLetter(static_cast<unsigned char>(out->text[k]));
-    if (l && IsAsciiLower(out->text[k - 1]) && IsAsciiLower(out->text[k + 1])) {
-      out->text[k] = l;
+  for (uint32_t k : leet_at) {
+    if (k == 0 || k + 1 >= n) continue;
+    if (IsAsciiLower(text[k - 1]) && IsAsciiLower(text[k + 1])) {
+      text[k] = static_cast<char>(kAsciiFolds[static_cast<unsigned char>(text[k])] >> 16);
       ++out->leet_folds;
     }
   }
   return true;
 }
+
+// Text with characters beyond ASCII, in one pass without the general path's per-character
+// units, when neither of the general path's two multi-character steps applies:
+//   - no character combines with the one before it (no run for ICU to compose), and
+//   - no word can mix Latin with Cyrillic/Greek letters (the text does not have both),
+// so every character maps to its own NFKC_Casefold form and only leet folding looks at
+// neighbours. This is most non-ASCII text: English with typographic quotes and dashes,
+// Arabic without vowel marks, Russian, Chinese. Returns false (output unspecified) for the
+// rest, which takes the general path.
+class SimpleNormalizer {
+ public:
+  SimpleNormalizer(std::string_view input, CanonicalText* out) : in_(input), out_(out) {}
+
+  bool Run() {
+    out_->text.resize(in_.size() + 16);
+    out_->src.resize(in_.size() + 17);
+    size_t i = 0;
+    while (i < in_.size()) {
+      const unsigned char b = static_cast<unsigned char>(in_[i]);
+      if (b < 0x80) {
+        if (!AddAscii(b, i)) return false;
+        ++i;
+        continue;
+      }
+      size_t len;
+      const char32_t c = DecodeUtf8(in_, i, &len);
+      const CharInfo& info = GetCharInfo(c);
+      if (info.cls == CharClass::kIgnorable) {  // dropped; not a unit, so it splits no word
+        i += len;
+        continue;
+      }
+      if (!info.boundary_before) return false;  // combines with the character before it
+      if (info.cls == CharClass::kLetter && !NoteScript(info.script)) return false;
+      const bool word = info.cls == CharClass::kLetter || info.cls == CharClass::kDigit;
+      const bool letter_out =
+          info.folded.size() == 1 && IsAsciiLower(info.folded[0]);  // IsAsciiLetterOut()
+      Emit(info.folded, i, word, letter_out, /*leet=*/0);
+      i += len;
+    }
+    ResolvePendingLeet(false);
+    out_->text.resize(n_);
+    out_->src.resize(n_ + 1);
+    out_->src[n_] = static_cast<uint32_t>(in_.size());
+    return true;
+  }
+
+ private:
+  // False when the text needs the general path after all.
+  bool AddAscii(unsigned char c, size_t at) {
+    // Control characters other than whitespace are format characters: dropped (as in
+    // NormalizeAscii()).
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != 0x0B && c != 0x0C) || c == 0x7F) {
+      return true;
+    }
+    if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');
+    const bool letter = c >= 'a' && c <= 'z';
+    if (letter && !NoteScript(Script::kLatin)) return false;
+    const bool word = letter || (c >= '0' && c <= '9');
+    const char ch = static_cast<char>(c);
+    Emit(std::string_view(&ch, 1), at, word, letter, LeetLetter(c));
+    return true;
+  }
+
+  // Records a letter's script; false once the text has both Latin and Cyrillic/Greek letters.
+  bool NoteScript(Script s) {
+    if (s == Script::kLatin) latin_ = true;
+    if (s == Script::kCyrillic || s == Script::kGreek) cyrillic_greek_ = true;
+    return !(latin_ && cyrillic_greek_);
+  }
+
+  // Appends one unit's output. `leet`: the letter this unit reads as between two letters.
+  void Emit(std::string_view folded, size_t at, bool word, bool letter_out, char leet) {
+    ResolvePendingLeet(letter_out);
+    if (word && !in_word_) ++out_->words;
+    in_word_ = word;
+    if (leet && prev_letter_out_) pending_ = static_cast<long>(n_), pending_letter_ = leet;
+    Reserve(folded.size());
+    for (char ch : folded) {
+      out_->text[n_] = ch;
+      out_->src[n_] = static_cast<uint32_t>(at);
+      ++n_;
+    }
+    prev_letter_out_ = letter_out;
+  }
+
+  // A digit or $ after a letter is read as a letter when the next unit is one too.
+  void ResolvePendingLeet(bool next_letter_out) {
+    if (pending_ < 0) return;
+    if (next_letter_out) {
+      out_->text[static_cast<size_t>(pending_)] = pending_letter_;
+      ++out_->leet_folds;
+    }
+    pending_ = -1;
+  }
+
+  void Reserve(size_t more) {
+    if (n_ + more + 1 <= out_->text.size()) return;
+    const size_t want = 2 * (n_ + more) + 16;
+    out_->text.resize(want);
+    out_->src.resize(want + 1);
+  }
+
+  std::string_view in_;
+  CanonicalText* out_;
+  size_t n_ = 0;
+  bool in_word_ = false;
+  bool prev_letter_out_ = false;
+  long pending_ = -1;  // output offset of a leet candidate waiting for its right neighbour
+  char pending_letter_ = 0;
+  bool latin_ = false, cyrillic_greek_ = false;
+};
 
 }  // namespace
 
@@ -142,6 +279,13 @@ void Normalize(std::string_view input, CanonicalText* out) {
   out->src.clear();
   out->words = out->mixed_script_words = out->leet_folds = 0;
   if (NormalizeAscii(input, out)) return;
+  {
+    SimpleNormalizer simple(input, out);
+    if (simple.Run()) return;
+    out->text.clear();
+    out->src.clear();
+    out->words = out->mixed_script_words = out->leet_folds = 0;
+  }
   thread_local std::vector<Unit> units;
   thread_local std::vector<std::string> composed;
   units.clear();

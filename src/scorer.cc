@@ -1,6 +1,7 @@
 #include "scorer.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 
@@ -45,23 +46,32 @@ double Scorer::Probability(const FeatureVector& f) const {
 }
 
 void Scorer::Explain(const FeatureVector& f, size_t limit, std::vector<Reason>* out) const {
-  std::vector<Reason> r;
   FeatureVector credit{};
   if (forest_ != nullptr) forest_->Explain(f.data(), credit.data());
+  // The features whose contribution reaches 0.05, largest first (ties in feature order), at
+  // most `limit`; only those are rendered as text.
+  struct Credit {
+    int feature;
+    double value;
+  };
+  std::array<Credit, kNumFeatures> top;
+  size_t n = 0;
   for (int i = 1; i < kNumFeatures; ++i) {
     const double c = forest_ != nullptr ? credit[static_cast<size_t>(i)]
                                         : static_cast<double>(w_[static_cast<size_t>(i)]) *
                                               f[static_cast<size_t>(i)];
     if (std::fabs(c) < 0.05) continue;
-    char buf[32];
-    std::snprintf(buf, sizeof(buf), "%.3g", f[static_cast<size_t>(i)]);
-    r.push_back(Reason{"feature", FeatureName(i), c, buf});
+    top[n++] = Credit{i, c};
   }
-  std::stable_sort(r.begin(), r.end(), [](const Reason& a, const Reason& b) {
-    return std::fabs(a.value) > std::fabs(b.value);
-  });
-  if (r.size() > limit) r.resize(limit);
-  out->insert(out->end(), r.begin(), r.end());
+  std::stable_sort(
+      top.begin(), top.begin() + static_cast<long>(n),
+      [](const Credit& a, const Credit& b) { return std::fabs(a.value) > std::fabs(b.value); });
+  n = std::min(n, limit);
+  for (size_t k = 0; k < n; ++k) {
+    char buf[32];
+    std::snprintf(buf, sizeof(buf), "%.3g", f[static_cast<size_t>(top[k].feature)]);
+    out->push_back(Reason{"feature", FeatureName(top[k].feature), top[k].value, buf});
+  }
 }
 
 }  // namespace spamstrip

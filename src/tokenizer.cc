@@ -1,53 +1,75 @@
 #include "tokenizer.h"
 
+#include <array>
+#include <cstdint>
+
 #include "char_table.h"
 #include "utf8.h"
 
 namespace spamstrip {
 
+namespace {
+
+// ASCII classes: 0 neither, 1 letter, 2 digit.
+constexpr std::array<uint8_t, 128> MakeAsciiClasses() {
+  std::array<uint8_t, 128> t{};
+  for (int c = 0; c < 128; ++c) {
+    t[static_cast<size_t>(c)] = ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) ? 1
+                                : (c >= '0' && c <= '9')                           ? 2
+                                                                                   : 0;
+  }
+  return t;
+}
+constexpr std::array<uint8_t, 128> kAsciiClasses = MakeAsciiClasses();
+
+}  // namespace
+
 void Tokenize(std::string_view canonical, Tokens* out) {
-  out->buffer.clear();
   out->words.clear();
-  out->buffer.reserve(canonical.size());
+  // Words are at most as long as the text (digits fold byte for byte; the rest is copied).
+  out->buffer.resize(canonical.size());
+  char* buf = out->buffer.data();
+  uint32_t n = 0;
   bool open = false;
   Token cur{0, 0, 0, false};
   auto close = [&]() {
     if (open) {
-      cur.end = static_cast<uint32_t>(out->buffer.size());
+      cur.end = n;
       out->words.push_back(cur);
       open = false;
     }
   };
   size_t i = 0;
   while (i < canonical.size()) {
-    size_t len = 1;
     const unsigned char b = static_cast<unsigned char>(canonical[i]);
-    char32_t c = b < 0x80 ? b : DecodeUtf8(canonical, i, &len);
-    CharClass cls;
-    Script script = Script::kNone;
-    if (b < 0x80) {
-      cls = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') ? CharClass::kLetter
-            : (b >= '0' && b <= '9')                         ? CharClass::kDigit
-                                                             : CharClass::kPunct;
-    } else {
-      const CharInfo& info = GetCharInfo(c);
-      cls = info.cls;
-      script = info.script;
+    if (b < 0x80) {  // ASCII fast path
+      const uint8_t cls = kAsciiClasses[b];
+      if (cls == 0) {
+        close();
+      } else {
+        if (!open) {
+          cur = Token{n, 0, 0, false};
+          open = true;
+        }
+        buf[n++] = cls == 2 ? '0' : static_cast<char>(b);
+        ++cur.chars;
+        cur.has_letter |= cls == 1;
+      }
+      ++i;
+      continue;
     }
-    if (cls == CharClass::kLetter || cls == CharClass::kDigit) {
-      const bool single = script == Script::kHan || script == Script::kKana;
+    size_t len = 1;
+    const CharInfo& info = GetCharInfo(DecodeUtf8(canonical, i, &len));
+    if (info.cls == CharClass::kLetter || info.cls == CharClass::kDigit) {
+      const bool single = info.script == Script::kHan || info.script == Script::kKana;
       if (single) close();
       if (!open) {
-        cur = Token{static_cast<uint32_t>(out->buffer.size()), 0, 0, false};
+        cur = Token{n, 0, 0, false};
         open = true;
       }
-      if (cls == CharClass::kDigit && b < 0x80) {
-        out->buffer.push_back('0');
-      } else {
-        out->buffer.append(canonical.data() + i, len);
-      }
+      for (size_t k = 0; k < len; ++k) buf[n++] = canonical[i + k];
       ++cur.chars;
-      cur.has_letter |= cls == CharClass::kLetter;
+      cur.has_letter |= info.cls == CharClass::kLetter;
       if (single) close();
     } else {
       close();
@@ -55,6 +77,7 @@ void Tokenize(std::string_view canonical, Tokens* out) {
     i += len;
   }
   close();
+  out->buffer.resize(n);
 }
 
 }  // namespace spamstrip

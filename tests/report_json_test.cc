@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "spamstrip/detector.h"
 #include "utf8.h"
@@ -174,6 +175,49 @@ TEST(ReportJson, JsonlResultWithoutFindingsHasNoFlagged) {
   EXPECT_EQ(j["text"], "clean text");
   EXPECT_TRUE(j["removed"].empty());
   EXPECT_FALSE(j.contains("flagged"));
+}
+
+// JsonlResult writes the line itself (not through a json object); it must be exactly what
+// json::dump() writes for the same content: keys sorted, no spaces, the same escapes (control
+// characters, quotes, backslashes; non-ASCII copied; invalid UTF-8 as U+FFFD).
+TEST(ReportJson, JsonlResultIsTheCanonicalDump) {
+  const std::vector<std::string> texts = {
+      "",
+      "plain",
+      "quote \" backslash \\ slash / tab \t nl \n cr \r ff \f bs \b",
+      std::string("nul \0 soh \x01 us \x1f del \x7f", 22),
+      "caf\xC3\xA9 \xE2\x80\x9Cquoted\xE2\x80\x9D \xF0\x9F\x98\x80 \xEF\xBF\xBD",
+      "bad \xFF \xC3 \xE2\x80 \xED\xA0\x80 end",
+      kInput};
+  for (const std::string& text : texts) {
+    for (const Report& r : {Report(), MakeReport()}) {
+      if (r.blocks.size() == 3 && text != kInput) continue;  // MakeReport's offsets are kInput's
+      for (const std::string id : {"17", "\"a\\\"b\"", "1.5e3"}) {
+        const std::string line = JsonlResult(id, text, r);
+        const json j = Parse(line);
+        EXPECT_EQ(j.dump(), line) << ::testing::PrintToString(text);
+        EXPECT_EQ(j["text"], ToValidUtf8(Clean(text, r)));
+        EXPECT_EQ(j["id"], json::parse(id));
+        // The removals as the full report gives them; flagged findings as its blocks do.
+        const json full = Parse(ReportToJson(text, r));
+        EXPECT_EQ(j["removed"], full["removed"]);
+        json flagged = json::array();
+        for (const auto& b : full["blocks"]) {
+          if (b["decision"] == "flag") {
+            json f = b;
+            f.erase("kind");
+            f.erase("paragraph");
+            f.erase("spans");
+            flagged.push_back(f);
+          }
+          for (const auto& sp : b.value("spans", json::array())) {
+            if (sp["decision"] == "flag") flagged.push_back(sp);
+          }
+        }
+        EXPECT_EQ(j.value("flagged", json::array()), flagged);
+      }
+    }
+  }
 }
 
 TEST(ReportJson, JsonlError) {

@@ -14,6 +14,7 @@
 #include "exit_codes.h"
 #include "file_util.h"
 #include "html_reader.h"
+#include "json_line.h"
 #include "spamstrip/detector.h"
 #include "spamstrip/report_json.h"
 #include "utf8.h"
@@ -109,6 +110,7 @@ int CleanJsonl(const Detector& d, const CleanFlags& f) {
   size_t lineno = 0, errors = 0;
   bool any_spam = false;
   Report report;
+  JsonLineMembers members;
   while (std::getline(*in, line)) {
     ++lineno;
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
@@ -123,30 +125,50 @@ int CleanJsonl(const Detector& d, const CleanFlags& f) {
       error("invalid UTF-8 at byte " + std::to_string(bad) + " of the line");
       continue;
     }
-    nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
-    if (j.is_discarded()) {
-      error("malformed JSON");
-      continue;
-    }
-    if (!j.is_object()) {
-      error("expected a JSON object");
-      continue;
-    }
-    auto id = j.find("id");
-    id_json =
-        id != j.end() && (id->is_string() || id->is_number()) ? id->dump() : std::to_string(lineno);
-    // A page in "html", or text in "text"; --format html reads "text" as HTML too.
-    auto html = j.find("html");
-    const bool is_html = html != j.end() && f.format != "text";
-    auto text = is_html ? html : j.find("text");
-    if (text == j.end() || !text->is_string()) {
-      error(is_html ? "field \"html\" is not a string" : "missing string field \"text\"");
-      continue;
-    }
-    const std::string& t = text->get_ref<const std::string&>();
-    if (is_html || f.format == "html") {
-      std::string url = f.url;
+    // The common line is read without building a JSON tree; anything unusual (and every error)
+    // goes through nlohmann::json, which decides as before.
+    const std::string* text = nullptr;
+    bool is_html = false;
+    std::string url = f.url;
+    nlohmann::json j;
+    // Pages ("html" members, --format html) take the general path.
+    const bool may_be_page = f.format == "html" || line.find("\"html\"") != std::string::npos;
+    if (!may_be_page && ReadJsonObjectLine(line, &members)) {
+      const bool id_ok = members.id_kind == JsonLineMembers::Kind::kString ||
+                         members.id_kind == JsonLineMembers::Kind::kNumber;
+      id_json = id_ok ? nlohmann::json::parse(members.id_token, nullptr, false).dump()
+                      : std::to_string(lineno);
+      if (members.text_kind != JsonLineMembers::Kind::kString) {
+        error("missing string field \"text\"");
+        continue;
+      }
+      text = &members.text;
+    } else {
+      j = nlohmann::json::parse(line, nullptr, false);
+      if (j.is_discarded()) {
+        error("malformed JSON");
+        continue;
+      }
+      if (!j.is_object()) {
+        error("expected a JSON object");
+        continue;
+      }
+      auto id = j.find("id");
+      id_json = id != j.end() && (id->is_string() || id->is_number()) ? id->dump()
+                                                                      : std::to_string(lineno);
+      // A page in "html", or text in "text"; --format html reads "text" as HTML too.
+      auto html = j.find("html");
+      is_html = html != j.end() && f.format != "text";
+      auto t = is_html ? html : j.find("text");
+      if (t == j.end() || !t->is_string()) {
+        error(is_html ? "field \"html\" is not a string" : "missing string field \"text\"");
+        continue;
+      }
+      text = &t->get_ref<const std::string&>();
       if (auto u = j.find("url"); u != j.end() && u->is_string()) url = u->get<std::string>();
+    }
+    const std::string& t = *text;
+    if (is_html || f.format == "html") {
       d.AnalyzeHtml(t, url, &report);
     } else {
       d.Analyze(t, &report);
