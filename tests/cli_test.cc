@@ -611,3 +611,67 @@ TEST_F(CliTest, HelpExitsOk) {
 
 }  // namespace
 }  // namespace spamstrip
+
+// ---------------------------------------------------------------------------------------------
+// clean (HTML)
+
+namespace spamstrip {
+namespace {
+
+std::string HarbourPage() {
+  return ReadAll(std::string(SPAMSTRIP_CORPUS_DIR) + "/html/harbour_dredging.html");
+}
+
+TEST_F(CliTest, HtmlIsDetectedAndCutByElements) {
+  const std::string page = HarbourPage();
+  ASSERT_FALSE(page.empty());
+  const std::string in = Write("page.html", page);
+  Result r = Run("clean " + Quote(in));
+  ASSERT_EQ(r.rc, kExitOk) << r.err;
+  std::unique_ptr<Detector> d;
+  ASSERT_TRUE(Detector::Create(Options(), &d).ok());
+  Report rep;
+  d->AnalyzeHtml(page, "", &rep);
+  EXPECT_EQ(r.out, Clean(page, rep));
+  EXPECT_EQ(r.out.find("Viagra"), std::string::npos);
+  EXPECT_NE(r.out.find("<script>window.dataLayer"), std::string::npos);
+  // --text: the article as text, without markup or boilerplate.
+  r = Run("clean --html --text " + Quote(in));
+  ASSERT_EQ(r.rc, kExitOk) << r.err;
+  EXPECT_EQ(r.out.rfind("Harbour dredging to resume after court lifts injunction\n\n", 0), 0u);
+  EXPECT_EQ(r.out.find('<'), std::string::npos);
+  EXPECT_EQ(r.out.find("Privacy"), std::string::npos);
+  // Read as text on request, the markup is just words: nothing is cut at element boundaries.
+  r = Run("clean --format text --flag-only " + Quote(in));
+  EXPECT_EQ(r.out, page);
+}
+
+TEST_F(CliTest, JsonlCarriesPagesInTheHtmlField) {
+  const std::string page = HarbourPage();
+  nlohmann::json a = {
+      {"id", "page-1"}, {"html", page}, {"url", "https://www.coastlinecourier.example/x"}};
+  nlohmann::json b = {{"id", "text-1"}, {"text", "A short clean note about the harbour."}};
+  nlohmann::json c = {{"id", "bad"}, {"html", 42}};
+  const std::string in = Write("in.jsonl", a.dump() + "\n" + b.dump() + "\n" + c.dump() + "\n");
+  Result r = Run("clean --jsonl " + Quote(in));
+  EXPECT_EQ(r.rc, kExitInput) << r.err;  // the third line is an error; the others are done
+  std::vector<std::string> lines = Lines(r.out);
+  ASSERT_EQ(lines.size(), 3u) << r.out;
+  nlohmann::json o = nlohmann::json::parse(lines[0]);
+  EXPECT_EQ(o["id"], "page-1");
+  ASSERT_TRUE(o["html"].is_string());
+  EXPECT_FALSE(o.contains("text"));
+  ASSERT_EQ(o["removed"].size(), 3u) << lines[0].substr(0, 400);
+  // Offsets are into the page; the removed text is the markup that was cut.
+  for (const auto& rm : o["removed"]) {
+    const size_t s = rm["start"], e = rm["end"];
+    EXPECT_EQ(page.substr(s, e - s), rm["text"].get<std::string>());
+  }
+  EXPECT_EQ(nlohmann::json::parse(lines[1])["text"], "A short clean note about the harbour.");
+  nlohmann::json err = nlohmann::json::parse(lines[2]);
+  EXPECT_EQ(err["id"], "bad");
+  EXPECT_NE(err["error"].get<std::string>().find("html"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace spamstrip
