@@ -3,7 +3,7 @@
 
 Each output line is one page:
   {"id": str, "url": str, "html": str, "clean": bool, "gold": [str, ...],
-   "spans": [{"start": int, "end": int, "category": str, "mode": str}, ...]}
+   "spans": [{"start": int, "end": int, "category": str, "mode": str, "spam_id": str}, ...]}
 Offsets are UTF-8 byte offsets into "html", end exclusive; a span is the whole injected element.
 "gold" is the page's gold article paragraphs (what must survive).
 
@@ -137,18 +137,18 @@ def main():
         if not anchors:
             continue
         for copy in range(args.copies):
-            inserts = []  # (offset, bytes, category, mode)
+            inserts = []  # (offset, bytes, category, mode, spam record id)
             for _ in range(rng.randint(1, 3)):
                 item = rng.choice(spam)
                 cat = item["category"]
                 mode = rng.choice(["p", "p", "hidden", "hidden", "inline_link", "link_list"])
                 a = rng.choice(anchors)
                 if mode == "p":
-                    inserts.append((a.end(), f"\n<p>{esc(item['text'])}</p>", cat, mode))
+                    inserts.append((a.end(), f"\n<p>{esc(item['text'])}</p>", cat, mode, item["id"]))
                 elif mode == "inline_link":
                     close = a.end() - len(re.search(rb"</p\s*>$", a.group(0), re.I).group(0))
                     el = link(rng, anchor_text(rng, item, keywords), spam_url(rng, item["text"]))
-                    inserts.append((close, " " + el, cat, mode))
+                    inserts.append((close, " " + el, cat, mode, item["id"]))
                 elif mode == "hidden":
                     style = rng.choice(HIDDEN_STYLES)
                     if rng.random() < 0.5:
@@ -158,22 +158,22 @@ def main():
                         inner = " ".join(link(rng, k, spam_url(rng, item["text"])) for k in kws)
                     el = f'\n<div style="{style}">{inner}</div>'
                     at = tail if rng.random() < 0.5 else a.end()
-                    inserts.append((at, el, cat, mode))
+                    inserts.append((at, el, cat, mode, item["id"]))
                 else:  # link_list
                     kws = [anchor_text(rng, item, keywords) for _ in range(rng.randint(3, 8))]
                     items = "".join(
                         f"<li>{link(rng, k, spam_url(rng, item['text']))}</li>" for k in kws)
-                    inserts.append((tail, f"\n<ul>{items}</ul>", cat, mode))
+                    inserts.append((tail, f"\n<ul>{items}</ul>", cat, mode, item["id"]))
             # Apply from the end so offsets of earlier insertions stay valid; then compute spans.
             inserts.sort(key=lambda x: x[0])
             pieces, spans, pos, size = [], [], 0, 0
-            for at, el, cat, mode in inserts:
+            for at, el, cat, mode, spam_id in inserts:
                 pieces.append(raw[pos:at])
                 size += at - pos
                 b = el.encode("utf-8")
                 lead = len(b) - len(b.lstrip())
                 spans.append({"start": size + lead, "end": size + len(b), "category": cat,
-                              "mode": mode})
+                              "mode": mode, "spam_id": spam_id})
                 pieces.append(b)
                 size += len(b)
                 pos = at

@@ -8,12 +8,14 @@
 #include "jsonl_file.h"
 #include "logistic.h"
 #include "scorer.h"
+#include "training_data.h"
 
 namespace spamstrip {
 namespace {
 
 struct Injected {
   std::vector<Range> spans;  // sorted
+  std::vector<int> folds;    // fold of each span's spam record, -1 when unknown
   // Bytes of [r.start, r.end) inside injected spans.
   size_t Overlap(Range r) const {
     size_t n = 0;
@@ -24,6 +26,14 @@ struct Injected {
     return n;
   }
 };
+
+// The fold of the first span overlapping `src`, or -1.
+int SpanFold(const Injected& inj, Range src) {
+  for (size_t k = 0; k < inj.spans.size(); ++k) {
+    if (inj.spans[k].start < src.end && src.start < inj.spans[k].end) return inj.folds[k];
+  }
+  return -1;
+}
 
 // 1 spam, 0 clean, -1 mixed (not an example).
 int LabelOf(const Injected& inj, Range src) {
@@ -36,9 +46,11 @@ int LabelOf(const Injected& inj, Range src) {
 }  // namespace
 
 Status FitHtmlWeights(const std::vector<std::string>& files, const RuleSet& rules,
-                      NgramModel* model, const ProgressFn& progress, HtmlFitSummary* summary) {
+                      NgramModel* model, const std::vector<const NgramModel*>& fold_models,
+                      const ProgressFn& progress, HtmlFitSummary* summary) {
   *summary = HtmlFitSummary();
   Scorer scorer(model->combiner(), &model->forest());
+  const bool oof = fold_models.size() == 2;
   std::vector<double> x, y, w, offset;
   auto add = [&](const HtmlFeatureVector& h, double logit, int label) {
     x.insert(x.end(), h.begin(), h.end());
@@ -61,34 +73,51 @@ Status FitHtmlWeights(const std::vector<std::string>& files, const RuleSet& rule
             return Status::InvalidArgument(where + "\"spans\" items need unsigned start and end");
           }
           inj.spans.push_back(Range{r["start"].get<size_t>(), r["end"].get<size_t>()});
+          auto sid = r.find("spam_id");
+          inj.folds.push_back(sid != r.end() && sid->is_string()
+                                  ? TrainingFold(sid->get_ref<const std::string&>())
+                                  : -1);
         }
       }
-      std::sort(inj.spans.begin(), inj.spans.end(),
-                [](const Range& a, const Range& b) { return a.start < b.start; });
+      int page_fold = -1;
+      if (auto id = o.find("id"); id != o.end() && id->is_string()) {
+        const std::string& pid = id->get_ref<const std::string&>();
+        page_fold = TrainingFold(std::string_view(pid).substr(0, pid.find('#')));
+      }
       HtmlReadOptions ro;
       if (auto u = o.find("url"); u != o.end() && u->is_string()) ro.url = u->get<std::string>();
       const std::string& bytes = html->get_ref<const std::string&>();
       HtmlDocument page;
       ReadHtml(bytes, ro, &page);
-      AnalyzedDocument doc;
-      AnalyzeHtmlPage(page, &rules, model, &doc);
+      // The page read by the full model, or by each fold's model (out of fold).
+      AnalyzedDocument docs[2];
+      const NgramModel* scorers[2] = {model, model};
+      for (int f = 0; f < (oof ? 2 : 1); ++f) {
+        if (oof) scorers[f] = fold_models[size_t(f)];
+        AnalyzeHtmlPage(page, &rules, scorers[f], &docs[f]);
+      }
       for (size_t i = 0; i < page.blocks.size(); ++i) {
         const HtmlBlock& b = page.blocks[i];
-        const auto& sents = doc.sentences[i];
-        const size_t n = sents.size();
+        const size_t n = docs[0].sentences[i].size();
         if (n == 0) continue;
         auto example = [&](size_t first, size_t last, Range src) {
           const int label = LabelOf(inj, src);
           if (label < 0) return;
+          int f = 0;
+          if (oof) {
+            f = label == 1 ? SpanFold(inj, src) : page_fold;
+            if (f < 0) return;  // no fold known: it could only be scored in sample
+          }
+          const auto& sents = docs[f].sentences[i];
           const Range text{sents[first].range.start, sents[last - 1].range.end};
-          const FeatureVector f = RunFeatures(doc, i, first, last, model, &rules);
-          add(HtmlFeatures(page, b, text), scorer.Logit(f), label);
+          const FeatureVector fv = RunFeatures(docs[f], i, first, last, scorers[f], &rules);
+          add(HtmlFeatures(page, b, text), scorer.Logit(fv), label);
         };
         example(0, n, b.source);
         if (n < 2) continue;
         for (size_t k = 0; k < n; ++k) {
           Range src;
-          if (page.SourceRange(i, sents[k].range, &src)) example(k, k + 1, src);
+          if (page.SourceRange(i, docs[0].sentences[i][k].range, &src)) example(k, k + 1, src);
         }
       }
       if (++summary->pages % 100 == 0 && progress) {

@@ -1,6 +1,7 @@
 // html_trainer.h — fitting the weights of the HTML facts (html_features.h) on labelled pages.
 //
-// Pages come from scripts/make_html_bench.py: {"html", "url"?, "spans": [{"start","end"}...]}
+// Pages come from scripts/make_html_bench.py: {"id", "html", "url"?, "spans": [{"start","end",
+// "spam_id"?}...]}
 // with the injected elements as byte ranges of "html". Every block of every page is an
 // example (spam when at least half of its bytes are injected, clean when none are, skipped
 // otherwise), and so is every sentence run of a block that maps back to the page. The text
@@ -26,8 +27,14 @@ struct HtmlFitSummary {
 };
 
 // Sets model->html_weights() from the pages in `files`. Errors name file:line.
+// `fold_models` (empty, or two) are the text model with the stage-1 weights of a model trained
+// without fold 0 and without fold 1 (training_data.h, TrainingFold): each example is then
+// scored out of fold — an injected block by the model that did not see its spam record
+// ("spam_id" of its span), any other block by the one that did not see its page ("id" before
+// '#'). Empty: `model` scores every example (in sample for data it was trained on).
 Status FitHtmlWeights(const std::vector<std::string>& files, const RuleSet& rules,
-                      NgramModel* model, const ProgressFn& progress, HtmlFitSummary* summary);
+                      NgramModel* model, const std::vector<const NgramModel*>& fold_models,
+                      const ProgressFn& progress, HtmlFitSummary* summary);
 
 }  // namespace spamstrip
 

@@ -23,7 +23,7 @@
 namespace spamstrip {
 namespace {
 
-int FoldOf(const std::string& id) { return static_cast<int>(Fnv1a(id, 0) & 1); }
+int FoldOf(const std::string& id) { return TrainingFold(id); }
 
 std::vector<uint32_t> BucketsOf(const std::string& text, const NgramConfig& config) {
   CanonicalText canon;
@@ -124,9 +124,10 @@ void AddDocumentExamples(const SynthDoc& doc, const RuleSet& rules, const NgramM
 namespace {
 
 Status FitHtml(const TrainOptions& o, const RuleSet* rules, NgramModel* model,
-               const ProgressFn& log, TrainSummary* summary) {
+               const std::vector<const NgramModel*>& fold_models, const ProgressFn& log,
+               TrainSummary* summary) {
   HtmlFitSummary hs;
-  Status s = FitHtmlWeights(o.html_files, *rules, model, log, &hs);
+  Status s = FitHtmlWeights(o.html_files, *rules, model, fold_models, log, &hs);
   if (!s.ok()) return s;
   summary->html_pages = hs.pages;
   summary->html_examples = hs.examples;
@@ -152,7 +153,7 @@ Status RefitHtml(const TrainOptions& o, const ProgressFn& log, std::string* mode
   RuleSet rules;
   s = rules.Load(o.rule_files);
   if (!s.ok()) return s;
-  s = FitHtml(o, &rules, &model, log, summary);
+  s = FitHtml(o, &rules, &model, {}, log, summary);
   if (!s.ok()) return s;
   summary->threshold = model.threshold();
   summary->span_threshold = model.span_threshold();
@@ -222,6 +223,7 @@ Status Train(const TrainOptions& o, const ProgressFn& progress, std::string* mod
 
   // Stage 2 on out-of-fold scores.
   Stage2 st;
+  std::vector<SparseModel> fold_sparse;  // stage 1 without fold f, kept for stage 3
   for (int f = 0; f < 2; ++f) {
     std::vector<uint32_t> other;
     for (size_t i = 0; i < ex.size(); ++i) {
@@ -232,6 +234,7 @@ Status Train(const TrainOptions& o, const ProgressFn& progress, std::string* mod
     SparseModel m = TrainSparse(ex, other, dim, sgd, log);
     NgramModel fm;
     fm.Set(config, m.bias, m.w, DefaultCombiner(), 0.5, 0.3, 0.5);
+    fold_sparse.push_back(m);
     std::vector<const LabelledText*> spam;
     for (const auto& t : data.texts) {
       if (t.spam && FoldOf(t.id) == f) spam.push_back(&t);
@@ -346,7 +349,16 @@ Status Train(const TrainOptions& o, const ProgressFn& progress, std::string* mod
           span_threshold);
   out.set_forest(std::move(forest));
   if (!o.html_files.empty()) {
-    Status hs = FitHtml(o, &rules, &out, log, summary);
+    // Out-of-fold text scores for the pages too: each fold's stage-1 model with the final trees.
+    std::vector<NgramModel> fold_models(fold_sparse.size());
+    std::vector<const NgramModel*> folds;
+    for (size_t f = 0; f < fold_sparse.size(); ++f) {
+      fold_models[f].Set(config, fold_sparse[f].bias, fold_sparse[f].w, combiner, threshold,
+                         threshold * 0.6, span_threshold);
+      fold_models[f].set_forest(out.forest());
+      folds.push_back(&fold_models[f]);
+    }
+    Status hs = FitHtml(o, &rules, &out, folds, log, summary);
     if (!hs.ok()) return hs;
   }
   *model_out = out.Serialize();

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "ngram_hash.h"
 #include "spamstrip/status.h"
 
 namespace spamstrip {
@@ -26,6 +27,10 @@ struct TrainingData {
   std::vector<Article> articles;    // clean news articles
   std::vector<LabelledText> texts;  // single texts: spam, ham look-alikes, users' own labels
 };
+
+// The fold (0 or 1) of a record for out-of-fold scoring, by a hash of its id: a stage-1 model
+// trained without fold f scores the examples built from fold f.
+inline int TrainingFold(std::string_view id) { return static_cast<int>(Fnv1a(id, 0) & 1); }
 
 // Appends the records of `path` whose "split" equals `split` (all records when split is empty
 // or a record has no split) to *data. Errors name path:line.
