@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -182,6 +183,76 @@ TEST_F(TrainEndToEnd, ProducesALoadableDeterministicModelThatWorks) {
   EXPECT_EQ(cleaned.find("viagra"), std::string::npos) << cleaned;
   EXPECT_NE(cleaned.find("The council met on Tuesday"), std::string::npos) << cleaned;
   EXPECT_NE(cleaned.find("residents would be consulted"), std::string::npos) << cleaned;
+}
+
+// Stage 3: pages whose injected blocks read like the articles but are hidden teach the HTML
+// weights that hidden text is injected; the trained model then scores a hidden copy of a block
+// above the same block shown.
+TEST_F(TrainEndToEnd, HtmlStageLearnsFromLabelledPages) {
+  std::ofstream pages(dir_ / "pages.jsonl");
+  const char* const topics[] = {"harbour", "budget", "school", "railway", "hospital"};
+  for (int i = 0; i < 40; ++i) {
+    const std::string t = topics[i % 5];
+    std::string html =
+        "<html><body><nav><ul><li><a href=\"/\">Home</a></li><li><a href=\"/n\">"
+        "News</a></li></ul></nav><article><h1>Council debates the " +
+        t + " plan</h1><p>The council met on Tuesday to discuss the " + t +
+        " plan for the town, officials said.</p><p>Members of the committee said "
+        "the " +
+        t + " project would be reviewed again next month.</p>";
+    nlohmann::json spans = nlohmann::json::array();
+    if (i % 2 == 1) {
+      const std::string hidden = "<div style=\"display:none\"><p>A report on the " + t +
+                                 " costs is expected to be published in the spring.</p></div>";
+      spans.push_back({{"start", html.size()},
+                       {"end", html.size() + hidden.size()},
+                       {"spam_id", "s" + std::to_string(i)}});
+      html += hidden;
+    } else {
+      html += "<p>A report on the " + t + " costs is expected to be published in the spring.</p>";
+    }
+    html += "</article></body></html>";
+    pages << nlohmann::json{{"id", "page-" + std::to_string(i) + "#0"},
+                            {"html", html},
+                            {"spans", spans}}
+                 .dump()
+          << "\n";
+  }
+  pages.close();
+  options_.html_files = {(dir_ / "pages.jsonl").string()};
+  std::string model;
+  TrainSummary summary;
+  ASSERT_TRUE(Train(options_, nullptr, &model, &summary).ok());
+  EXPECT_EQ(summary.html_pages, 40u);
+  ASSERT_FALSE(summary.html_weights.empty());
+  EXPECT_EQ(summary.html_weights[0].first, "html_hidden");
+  EXPECT_GT(summary.html_weights[0].second, 1.0);
+  const std::string path = (dir_ / "html.model").string();
+  std::ofstream(path, std::ios::binary) << model;
+  Options o;
+  o.model_file = path;
+  o.flag_only = true;
+  std::unique_ptr<Detector> d;
+  ASSERT_TRUE(Detector::Create(o, &d).ok());
+  const std::string shown =
+      "<html><body><article><p>The council met to discuss the harbour plan.</p><p>A report on "
+      "the school costs is expected to be published in the spring.</p></article></body></html>";
+  std::string hidden = shown;
+  hidden.replace(hidden.find("<p>A report"), 3, "<p hidden>");
+  Report a, b;
+  d->AnalyzeHtml(shown, "", &a);
+  d->AnalyzeHtml(hidden, "", &b);
+  ASSERT_EQ(a.blocks.size(), 2u);
+  ASSERT_EQ(b.blocks.size(), 2u);
+  EXPECT_GT(b.blocks[1].block.score, a.blocks[1].block.score + 0.1);
+  // Refitting only stage 3 on a saved model gives weights of the same sign.
+  TrainOptions refit;
+  refit.base_model = path;
+  refit.html_files = options_.html_files;
+  std::string model2;
+  TrainSummary summary2;
+  ASSERT_TRUE(Train(refit, nullptr, &model2, &summary2).ok());
+  EXPECT_GT(summary2.html_weights[0].second, 1.0);
 }
 
 TEST_F(TrainEndToEnd, ErrorsNameTheFileAndLine) {
