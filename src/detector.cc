@@ -224,10 +224,25 @@ void DetectorImpl::ScoreBlocks(const Doc& doc, Report* report) const {
       size_t b, e;
       Scored sc;
     };
+    // The probability of a remainder run, scored once: a one-sentence run is a `single`, and
+    // remainders repeat across candidates (ScoreRange is a pure function of the run).
+    struct Rest {
+      size_t b, e;
+      double p;
+    };
+    std::vector<Rest> rests;
+    auto rest_p = [&](size_t b, size_t e) {
+      if (e == b + 1) return single[b].p;
+      for (const Rest& r : rests) {
+        if (r.b == b && r.e == e) return r.p;
+      }
+      rests.push_back(Rest{b, e, ScoreRange(doc, i, b, e).p});
+      return rests.back().p;
+    };
     std::vector<Candidate> candidates;
     auto consider = [&](size_t b, size_t e) {
       if (b == 0 && e == n) return;
-      Scored sc = (b == seed && e == seed + 1) ? single[seed] : ScoreRange(doc, i, b, e);
+      Scored sc = e == b + 1 ? single[b] : ScoreRange(doc, i, b, e);
       if (sc.p >= needed) candidates.push_back(Candidate{b, e, sc});
     };
     if (n <= kMaxSpanSearch) {
@@ -257,8 +272,8 @@ void DetectorImpl::ScoreBlocks(const Doc& doc, Report* report) const {
         continue;
       }
       double rest = 0;
-      if (c.b > 0) rest = std::max(rest, ScoreRange(doc, i, 0, c.b).p);
-      if (c.e < n) rest = std::max(rest, ScoreRange(doc, i, c.e, n).p);
+      if (c.b > 0) rest = std::max(rest, rest_p(0, c.b));
+      if (c.e < n) rest = std::max(rest, rest_p(c.e, n));
       if (rest >= (block_hit ? kClearlyClean : flag_threshold_)) continue;
       br.block.decision = Decision::kKeep;
       Finding span;
