@@ -96,7 +96,6 @@ class Reader {
   uint32_t links_ = 0;
   uint32_t link_text_ = 0;
   int link_depth_ = 0;
-  std::vector<std::string> hosts_;
   std::vector<HtmlLink> block_links_;  // the block's links; text ranges set when they close
   std::vector<uint32_t> open_;         // open elements (indices into doc_->nodes), root first
   size_t awaiting_from_ = 0;           // open_[awaiting_from_..] have produced no text yet
@@ -318,7 +317,6 @@ void Reader::EmitBlock(uint32_t element, uint32_t first, uint32_t last, const St
   links_ = 0;
   link_text_ = 0;
   link_depth_ = 0;
-  hosts_.clear();
   block_links_.clear();
   pending_ = Pending();
   last_nonspace_end_ = text.size();
@@ -341,9 +339,8 @@ void Reader::EmitBlock(uint32_t element, uint32_t first, uint32_t last, const St
   if (st.link != kNone) {
     links_ = 1;
     link_depth_ = 1;
-    std::string host = UrlHost(Attr(info_[st.link].node->v.element, "href"));
-    block_links_.push_back(HtmlLink{Range{}, host, false});
-    if (!host.empty()) hosts_.push_back(std::move(host));
+    block_links_.push_back(
+        HtmlLink{Range{}, UrlHost(Attr(info_[st.link].node->v.element, "href")), false});
   }
   const uint32_t root = PushNode(kNone, source.start, source.end, false);
   open_.assign(1, root);
@@ -377,7 +374,6 @@ void Reader::EmitBlock(uint32_t element, uint32_t first, uint32_t last, const St
   block.facts.links = links_;
   block.facts.link_text_bytes = link_text_;
   block.facts.depth = element != kNone ? st.depth : st.depth + 1;
-  block.link_hosts = hosts_;
   if (st.link != kNone && !block_links_.empty()) block_links_[0].text = block.text;  // all link
   block.links = std::move(block_links_);
   block_links_.clear();
@@ -431,9 +427,7 @@ void Reader::Walk(uint32_t begin, uint32_t stop) {
     if (link) {
       ++links_;
       ++link_depth_;
-      std::string host = UrlHost(Attr(e, "href"));
-      block_links_.push_back(HtmlLink{Range{}, host, false});
-      if (!host.empty()) hosts_.push_back(std::move(host));
+      block_links_.push_back(HtmlLink{Range{}, UrlHost(Attr(e, "href")), false});
     }
     open_.push_back(PushNode(open_.back(), ci.src_start, ci.src_end, ci.flags & kReal));
     stack.push_back(WalkFrame{c + 1, ci.end, link, block_links_.size() - 1});
@@ -541,10 +535,10 @@ void Reader::Finalize() {
   doc_->page_site = host.empty() ? std::string() : SiteOf(host);
   if (doc_->page_site.empty()) return;
   for (HtmlBlock& b : doc_->blocks) {
-    for (const std::string& h : b.link_hosts) {
-      if (SiteOf(h) != doc_->page_site) ++b.facts.foreign_links;
+    for (HtmlLink& l : b.links) {
+      l.foreign = !l.host.empty() && SiteOf(l.host) != doc_->page_site;
+      if (l.foreign) ++b.facts.foreign_links;
     }
-    for (HtmlLink& l : b.links) l.foreign = !l.host.empty() && SiteOf(l.host) != doc_->page_site;
   }
 }
 

@@ -58,8 +58,8 @@ struct HtmlFacts {
 
 // An <a href> inside a block.
 struct HtmlLink {
-  Range text;        // the link's text in HtmlDocument::text (may be empty: an image link)
-  std::string host;  // lower case; "" for a relative or non-http(s) link (the page's own site)
+  Range text;            // the link's text in HtmlDocument::text (may be empty: an image link)
+  std::string host;      // lower case; "" for a relative or non-http(s) link (the page's own site)
   bool foreign = false;  // host's site differs from page_site (false when page_site is unknown)
 };
 
@@ -73,8 +73,7 @@ struct HtmlBlock {
                  // moved): no cut removes exactly the block then, and SourceRange returns false.
   BlockKind kind = BlockKind::kParagraph;
   HtmlFacts facts;
-  std::vector<std::string> link_hosts;  // hosts of the block's links, lower case, in order
-  std::vector<HtmlLink> links;          // the block's links, in text order
+  std::vector<HtmlLink> links;  // the block's <a href> elements, in text order
 };
 
 struct HtmlReadOptions {

@@ -160,7 +160,11 @@ TEST(HtmlReader, NewsPageBlocksKindsAndRegions) {
   EXPECT_EQ(d.blocks[menu].facts.region, HtmlRegion::kNavigation);
   EXPECT_EQ(d.blocks[menu].kind, BlockKind::kLinkList);
   EXPECT_EQ(d.blocks[menu].facts.links, 1u);
-  EXPECT_TRUE(d.blocks[menu].link_hosts.empty());  // relative link: the page's own site
+  ASSERT_EQ(d.blocks[menu].links.size(), 1u);
+  for (const HtmlLink& l : d.blocks[menu].links) {
+    EXPECT_EQ(l.host, "");  // relative link: the page's own site
+    EXPECT_FALSE(l.foreign);
+  }
 
   const int title = Find(d, "Harbour bridge reopens after six months of repairs");
   ASSERT_GE(title, 0);
@@ -199,9 +203,9 @@ TEST(HtmlReader, NewsPageBlocksKindsAndRegions) {
   const HtmlBlock& lb = d.blocks[linked];
   EXPECT_EQ(lb.facts.links, 2u);
   EXPECT_EQ(lb.facts.foreign_links, 1u);
-  ASSERT_EQ(lb.link_hosts.size(), 2u);
-  EXPECT_EQ(lb.link_hosts[0], "www.coastalherald.co.uk");
-  EXPECT_EQ(lb.link_hosts[1], "www.example-engineering.com");
+  ASSERT_EQ(lb.links.size(), 2u);
+  EXPECT_EQ(lb.links[0].host, "www.coastalherald.co.uk");
+  EXPECT_EQ(lb.links[1].host, "www.example-engineering.com");
   EXPECT_EQ(lb.facts.link_text_bytes, std::string("a shortage of steel").size() +
                                           std::string("an engineering report").size());
 
@@ -249,7 +253,8 @@ TEST(HtmlReader, PageSiteSources) {
   ASSERT_EQ(none.blocks.size(), 1u);
   EXPECT_EQ(none.blocks[0].facts.links, 1u);
   EXPECT_EQ(none.blocks[0].facts.foreign_links, 0u);  // unknown without the page's site
-  EXPECT_EQ(none.blocks[0].link_hosts, std::vector<std::string>{"other.example"});
+  ASSERT_EQ(none.blocks[0].links.size(), 1u);
+  EXPECT_EQ(none.blocks[0].links[0].host, "other.example");
 }
 
 TEST(HtmlReader, EntitiesMapBackExactly) {
