@@ -65,8 +65,44 @@ uint64_t NextInstance() {
 // config.char_min_n..char_max_n code points, as ForEachNgram() makes them but grouped by start
 // position, so the FNV-1a state of a gram is carried on to the longer grams with the same start
 // instead of hashing every gram from scratch (the ids are the same; only the order differs).
+// Calls sink(id) for every character n-gram id of the padded code point sequence `p` (ncp code
+// points; start(k) is the byte offset of code point k, start(ncp) the end): the grams with
+// config.char_min_n..char_max_n code points, as ForEachNgram() makes them but grouped by start
+// position, so the FNV-1a state of a gram is carried on to the longer grams with the same start
+// instead of hashing every gram from scratch (the ids are the same; only the order differs).
+template <typename Start, typename Sink>
+void ForEachPaddedGramId(const uint8_t* p, size_t ncp, const Start& start,
+                         const NgramConfig& config, Sink&& sink) {
+  const size_t min_n = static_cast<size_t>(config.char_min_n);
+  const size_t max_n = static_cast<size_t>(config.char_max_n);
+  for (size_t i = 0; i + min_n <= ncp; ++i) {
+    uint64_t h = 0xcbf29ce484222325ull ^ config.seed;  // Fnv1a(), one byte at a time
+    for (size_t n = 1; n <= max_n && i + n <= ncp; ++n) {
+      for (size_t b = start(i + n - 1); b < start(i + n); ++b) {
+        h ^= p[b];
+        h *= 0x100000001b3ull;
+      }
+      if (n >= min_n) sink(Mix(Mix(h) ^ (0x10 + n)));  // CharGramId()
+    }
+  }
+}
+
+// The character n-gram ids of `word` padded as "<word>".
 template <typename Sink>
 void ForEachCharGramId(std::string_view word, const NgramConfig& config, Sink&& sink) {
+  // An ASCII word (the common case): padded on the stack, every byte a code point.
+  constexpr size_t kStack = 64;
+  bool ascii = word.size() + 2 <= kStack;
+  for (size_t i = 0; ascii && i < word.size(); ++i) ascii = static_cast<uint8_t>(word[i]) < 0x80;
+  if (ascii) {
+    uint8_t padded[kStack];
+    padded[0] = '<';
+    std::memcpy(padded + 1, word.data(), word.size());
+    padded[word.size() + 1] = '>';
+    ForEachPaddedGramId(
+        padded, word.size() + 2, [](size_t k) { return k; }, config, sink);
+    return;
+  }
   thread_local std::string padded;
   thread_local std::vector<uint32_t> starts;  // code point starts in `padded`, then its end
   padded.clear();
@@ -80,19 +116,10 @@ void ForEachCharGramId(std::string_view word, const NgramConfig& config, Sink&& 
   }
   const size_t ncp = starts.size();
   starts.push_back(static_cast<uint32_t>(padded.size()));
-  const size_t min_n = static_cast<size_t>(config.char_min_n);
-  const size_t max_n = static_cast<size_t>(config.char_max_n);
-  const uint8_t* p = reinterpret_cast<const uint8_t*>(padded.data());
-  for (size_t i = 0; i + min_n <= ncp; ++i) {
-    uint64_t h = 0xcbf29ce484222325ull ^ config.seed;  // Fnv1a(), one byte at a time
-    for (size_t n = 1; n <= max_n && i + n <= ncp; ++n) {
-      for (uint32_t b = starts[i + n - 1]; b < starts[i + n]; ++b) {
-        h ^= p[b];
-        h *= 0x100000001b3ull;
-      }
-      if (n >= min_n) sink(Mix(Mix(h) ^ (0x10 + n)));  // CharGramId()
-    }
-  }
+  const uint32_t* st = starts.data();
+  ForEachPaddedGramId(
+      reinterpret_cast<const uint8_t*>(padded.data()), ncp, [st](size_t k) { return st[k]; },
+      config, sink);
 }
 
 // A direct-mapped, per-thread cache of WordScore by word. Words repeat (the Zipf tail is

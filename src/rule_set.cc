@@ -1,15 +1,16 @@
 #include "rule_set.h"
 
-#include <re2/filtered_re2.h>
 #include <re2/re2.h>
-#include <re2/set.h>
 
 #include <algorithm>
 #include <cstdlib>
+#include <functional>
+#include <map>
 #include <unordered_set>
 
 #include "embedded.h"
 #include "file_util.h"
+#include "literal_prefilter.h"
 #include "normalizer.h"
 
 namespace spamstrip {
@@ -172,52 +173,193 @@ Status RuleSet::Load(const std::vector<std::string>& files) {
   return Compile();
 }
 
-Status RuleSet::Compile() {
-  filter_ = std::make_unique<re2::FilteredRE2>(3);
-  atoms_.reset();
-  for (size_t i = 0; i < rules_.size(); ++i) {
-    const Rule& r = rules_[i];
-    int id = -1;
-    if (filter_->Add(r.pattern, PatternOptions(), &id) != RE2::NoError) {
-      RE2 re(r.pattern, PatternOptions());  // only to get RE2's message
-      return Status::Corrupt(r.file + ":" + std::to_string(r.line) + ": rule " + r.id +
-                             ": bad pattern: " + re.error());
-    }
-    if (id != static_cast<int>(i)) {
-      return Status::Corrupt(r.file + ":" + std::to_string(r.line) + ": rule " + r.id +
-                             ": prefilter numbered it " + std::to_string(id));
+namespace {
+
+// How common a literal is likely to be in text, for choosing trigger atoms: short literals
+// ("the", "our") occur in most sentences, each further byte makes one much rarer.
+double Commonness(const std::string& atom) {
+  const double extra = static_cast<double>(atom.size()) - 2.0;
+  return 1.0 / (extra * extra * extra);
+}
+
+// A set of atoms every text satisfying `n` contains one of (a necessary clause), as rare as
+// the tree allows: an AND needs only one of its children's clauses, an OR needs all of them.
+std::vector<std::string> TriggerAtoms(const LiteralNode& n, double* cost) {
+  if (n.op == LiteralNode::Op::kAtom) {
+    *cost = Commonness(n.atom);
+    return {n.atom};
+  }
+  std::vector<std::string> best;
+  double best_cost = 0;
+  for (size_t i = 0; i < n.children.size(); ++i) {
+    double c;
+    std::vector<std::string> t = TriggerAtoms(*n.children[i], &c);
+    if (n.op == LiteralNode::Op::kOr) {
+      best.insert(best.end(), t.begin(), t.end());
+      best_cost += c;
+    } else if (i == 0 || c < best_cost) {
+      best = std::move(t);
+      best_cost = c;
     }
   }
-  if (rules_.empty()) return Status::Ok();
+  *cost = best_cost;
+  return best;
+}
+
+}  // namespace
+
+Status RuleSet::Compile() {
+  compiled_.clear();
+  root_.clear();
+  nodes_.clear();
+  children_.clear();
+  atom_children_.clear();
+  or_parents_.clear();
+  triggers_.clear();
+  unfiltered_ids_.clear();
+  atoms_.reset();
+  std::map<std::string, int> atom_ids;
   std::vector<std::string> atoms;
-  filter_->Compile(&atoms);
-  if (!atoms.empty()) atoms_ = std::make_unique<AtomMatcher>(atoms);
-  std::vector<int> none, potential;
-  filter_->AllPotentials(none, &potential);
-  unfiltered_ = potential.size();
+  auto atom_id = [&](const std::string& a) {
+    auto it = atom_ids.emplace(a, static_cast<int>(atoms.size())).first;
+    if (static_cast<size_t>(it->second) == atoms.size()) atoms.push_back(a);
+    return it->second;
+  };
+  // Flattens `n` into nodes_, children before parents; returns its index.
+  std::vector<std::pair<int, uint32_t>> or_edges;  // atom, OR node
+  std::function<uint32_t(const LiteralNode&)> flatten = [&](const LiteralNode& n) {
+    Node node{static_cast<uint8_t>(n.op), -1, 0, 0, 0, 0};
+    std::vector<int32_t> atom_kids;
+    if (n.op == LiteralNode::Op::kAtom) {
+      node.atom = atom_id(n.atom);
+    } else {
+      std::vector<uint32_t> kids;
+      for (const auto& c : n.children) {
+        if (c->op == LiteralNode::Op::kAtom) {
+          atom_kids.push_back(atom_id(c->atom));
+        } else {
+          kids.push_back(flatten(*c));
+        }
+      }
+      node.first = static_cast<uint32_t>(children_.size());
+      node.count = static_cast<uint32_t>(kids.size());
+      children_.insert(children_.end(), kids.begin(), kids.end());
+      node.atoms_first = static_cast<uint32_t>(atom_children_.size());
+      node.atoms_count = static_cast<uint32_t>(atom_kids.size());
+      atom_children_.insert(atom_children_.end(), atom_kids.begin(), atom_kids.end());
+    }
+    nodes_.push_back(node);
+    const auto index = static_cast<uint32_t>(nodes_.size() - 1);
+    if (n.op == LiteralNode::Op::kOr) {
+      for (int32_t a : atom_kids) or_edges.emplace_back(a, index);
+    }
+    return index;
+  };
+  std::vector<std::vector<std::string>> trigger_atoms(rules_.size());
+  for (size_t i = 0; i < rules_.size(); ++i) {
+    const Rule& r = rules_[i];
+    auto re = std::make_unique<RE2>(r.pattern, PatternOptions());
+    if (!re->ok()) {
+      return Status::Corrupt(r.file + ":" + std::to_string(r.line) + ": rule " + r.id +
+                             ": bad pattern: " + re->error());
+    }
+    compiled_.push_back(std::move(re));
+    std::unique_ptr<LiteralNode> tree = RequiredLiterals(r.pattern);
+    if (tree == nullptr) {
+      root_.push_back(-1);
+      unfiltered_ids_.push_back(static_cast<int>(i));
+      continue;
+    }
+    double cost;
+    trigger_atoms[i] = TriggerAtoms(*tree, &cost);
+    root_.push_back(static_cast<int32_t>(flatten(*tree)));
+  }
+  if (atoms.empty()) return Status::Ok();
+  or_parents_.resize(atoms.size());
+  for (const auto& [a, node] : or_edges) or_parents_[static_cast<size_t>(a)].push_back(node);
+  triggers_.resize(atoms.size());
+  for (size_t i = 0; i < rules_.size(); ++i) {
+    for (const auto& a : trigger_atoms[i]) {
+      std::vector<int>& t = triggers_[static_cast<size_t>(atom_ids.at(a))];
+      if (t.empty() || t.back() != static_cast<int>(i)) t.push_back(static_cast<int>(i));
+    }
+  }
+  atoms_ = std::make_unique<AtomMatcher>(atoms);
   return Status::Ok();
 }
 
-std::vector<int> RuleSet::UnfilteredIds() const {
-  std::vector<int> none, potential;
-  if (filter_ && !rules_.empty()) filter_->AllPotentials(none, &potential);
-  return potential;
+size_t RuleSet::atom_count() const { return triggers_.size(); }
+
+bool RuleSet::Holds(uint32_t node, const Marks& m) const {
+  const Node& n = nodes_[node];
+  const uint32_t gen = m.generation;
+  switch (static_cast<LiteralNode::Op>(n.op)) {
+    case LiteralNode::Op::kAtom:
+      return m.atom[static_cast<size_t>(n.atom)] == gen;
+    case LiteralNode::Op::kOr:
+      // Its atom children were marked from the atoms found (often dozens of alternatives).
+      if (m.or_node[node] == gen) return true;
+      for (uint32_t k = n.first; k < n.first + n.count; ++k) {
+        if (Holds(children_[k], m)) return true;
+      }
+      return false;
+    case LiteralNode::Op::kAnd:
+      for (uint32_t k = n.atoms_first; k < n.atoms_first + n.atoms_count; ++k) {
+        if (m.atom[static_cast<size_t>(atom_children_[k])] != gen) return false;
+      }
+      for (uint32_t k = n.first; k < n.first + n.count; ++k) {
+        if (!Holds(children_[k], m)) return false;
+      }
+      return true;
+  }
+  return false;
+}
+
+void RuleSet::Candidates(std::string_view canonical, std::vector<int>* ids) const {
+  ids->assign(unfiltered_ids_.begin(), unfiltered_ids_.end());
+  if (!atoms_) return;
+  // Per thread; entries of earlier calls carry older generations, so nothing is cleared.
+  thread_local Marks m;
+  atoms_->Find(canonical, &m.found);
+  if (m.found.empty()) return;
+  if (m.atom.size() < triggers_.size()) m.atom.resize(triggers_.size(), 0);
+  if (m.or_node.size() < nodes_.size()) m.or_node.resize(nodes_.size(), 0);
+  if (m.rule.size() < rules_.size()) m.rule.resize(rules_.size(), 0);
+  if (++m.generation == 0) {  // wrapped: forget every mark
+    for (auto* v : {&m.atom, &m.or_node, &m.rule}) std::fill(v->begin(), v->end(), 0);
+    m.generation = 1;
+  }
+  const uint32_t gen = m.generation;
+  for (int a : m.found) {
+    m.atom[static_cast<size_t>(a)] = gen;
+    for (uint32_t node : or_parents_[static_cast<size_t>(a)]) m.or_node[node] = gen;
+  }
+  // Only rules with a trigger atom among those found can hold.
+  for (int a : m.found) {
+    for (int r : triggers_[static_cast<size_t>(a)]) {
+      uint32_t& done = m.rule[static_cast<size_t>(r)];
+      if (done == gen) continue;
+      done = gen;
+      if (Holds(static_cast<uint32_t>(root_[static_cast<size_t>(r)]), m)) ids->push_back(r);
+    }
+  }
+  std::sort(ids->begin(), ids->end());
 }
 
 void RuleSet::Match(std::string_view canonical, std::vector<int>* ids) const {
   if (rules_.empty()) return;
-  thread_local std::vector<int> atom_hits, matched;
-  atom_hits.clear();
-  if (atoms_) atoms_->Find(canonical, &atom_hits);
-  filter_->AllMatches(canonical, atom_hits, &matched);
-  std::sort(matched.begin(), matched.end());
-  ids->insert(ids->end(), matched.begin(), matched.end());
+  thread_local std::vector<int> candidates;
+  Candidates(canonical, &candidates);
+  for (int id : candidates) {
+    if (RE2::PartialMatch(canonical, *compiled_[static_cast<size_t>(id)])) ids->push_back(id);
+  }
 }
 
 std::string RuleSet::MatchedText(int id, std::string_view canonical) const {
   re2::StringPiece m;
-  if (id < 0 || static_cast<size_t>(id) >= rules_.size() || !filter_) return "";
-  if (!filter_->GetRE2(id).Match(canonical, 0, canonical.size(), RE2::UNANCHORED, &m, 1)) {
+  if (id < 0 || static_cast<size_t>(id) >= compiled_.size()) return "";
+  if (!compiled_[static_cast<size_t>(id)]->Match(canonical, 0, canonical.size(), RE2::UNANCHORED,
+                                                 &m, 1)) {
     return "";
   }
   return std::string(m.data(), m.size());
@@ -232,13 +374,13 @@ std::vector<std::string> RuleSet::CheckExamples() const {
     if (r.about.empty()) errors.push_back(where + "no 'about' line");
     for (const auto& ex : r.match) {
       Normalize(ex, &ct);
-      if (!RE2::PartialMatch(ct.text, filter_->GetRE2(static_cast<int>(i)))) {
+      if (!RE2::PartialMatch(ct.text, *compiled_[i])) {
         errors.push_back(where + "does not match its example '" + ex + "'");
       }
     }
     for (const auto& ex : r.nomatch) {
       Normalize(ex, &ct);
-      if (RE2::PartialMatch(ct.text, filter_->GetRE2(static_cast<int>(i)))) {
+      if (RE2::PartialMatch(ct.text, *compiled_[i])) {
         errors.push_back(where + "matches its counter-example '" + ex + "'");
       }
     }

@@ -1,19 +1,20 @@
-// rule_set.h — the rule language (rules/README.md) parsed and compiled into one RE2::Set.
+// rule_set.h — the rule language (rules/README.md) parsed and compiled, one RE2 per pattern.
 //
 // A RuleSet is immutable after Compile(); Match() is const and thread-safe.
 //
-// Matching is one pass of a literal matcher plus RE2's prefilter (FilteredRE2): every pattern
-// is reduced to the literal "atoms" any match must contain (an AND/OR tree); an Aho-Corasick
+// Matching is one pass of a literal matcher plus a prefilter: every pattern is reduced to the
+// literal "atoms" any match must contain, an AND/OR tree (literal_prefilter.h); an Aho-Corasick
 // automaton (atom_matcher.h) finds which atoms occur in the canonical text, and only the
-// patterns whose atom tree is satisfied run their own RE2. The straightforward design — every
-// pattern in one RE2::Set — was measured at ~1 MB/s on news text with the shipped rules: gaps
-// such as `.*` and `[^.!?]*` in ~200 patterns make the union DFA's states explode.
+// patterns whose tree holds run their own RE2. A tree is evaluated only when one of its
+// "trigger" atoms occurs — a set of atoms every match needs one of, chosen to be rare. The
+// straightforward design — every pattern in one RE2::Set — was measured at ~1 MB/s on news
+// text with the shipped rules: gaps such as `.*` and `[^.!?]*` in ~200 patterns make the union
+// DFA's states explode. RE2's FilteredRE2 computes the same trees but evaluated them for every
+// sentence at ~9,000 instructions each.
 #ifndef SPAMSTRIP_SRC_RULE_SET_H_
 #define SPAMSTRIP_SRC_RULE_SET_H_
 
-#include <re2/filtered_re2.h>
 #include <re2/re2.h>
-#include <re2/set.h>
 
 #include <memory>
 #include <string>
@@ -61,6 +62,11 @@ class RuleSet {
   // Appends to *ids the indices of rules matching `canonical` (sorted ascending). Requires
   // Compile() to have succeeded.
   void Match(std::string_view canonical, std::vector<int>* ids) const;
+  // The prefilter alone: sets *ids to the rules whose RE2 Match() runs on `canonical` (sorted
+  // ascending; a superset of the matching rules).
+  void Candidates(std::string_view canonical, std::vector<int>* ids) const;
+  // The compiled pattern of rule `id`.
+  const RE2& Pattern(int id) const { return *compiled_[static_cast<size_t>(id)]; }
   // The text rule `id` matches in `canonical` ("" if none).
   std::string MatchedText(int id, std::string_view canonical) const;
 
@@ -72,17 +78,42 @@ class RuleSet {
   std::vector<std::string> CheckExamples() const;
 
  private:
+  // A prefilter tree node, flattened: an atom (by id), or the AND/OR of the operator nodes
+  // children_[first, first + count) and the atoms atom_children_[atoms_first, + atoms_count).
+  struct Node {
+    uint8_t op;  // LiteralNode::Op
+    int32_t atom;
+    uint32_t first, count;
+    uint32_t atoms_first, atoms_count;
+  };
+  // Marks of one Candidates() call: which atoms occur, which OR nodes have an atom child that
+  // occurs, which rules were evaluated. An entry is set when it equals `generation`.
+  struct Marks {
+    std::vector<int> found;
+    std::vector<uint32_t> atom, or_node, rule;
+    uint32_t generation = 0;
+  };
+  bool Holds(uint32_t node, const Marks& m) const;
+
   std::vector<Rule> rules_;
-  std::unique_ptr<re2::FilteredRE2> filter_;
-  std::unique_ptr<AtomMatcher> atoms_;  // null when the prefilter produced no atoms
-  size_t unfiltered_ = 0;
-  size_t files_loaded_ = 0;  // patterns without atoms (they run on every text)
+  std::vector<std::unique_ptr<RE2>> compiled_;  // per rule
+  std::vector<int32_t> root_;                   // per rule: its tree's root node, -1 for none
+  std::vector<Node> nodes_;
+  std::vector<uint32_t> children_;
+  std::vector<int32_t> atom_children_;
+  std::vector<std::vector<uint32_t>> or_parents_;  // per atom: OR nodes it is a child of
+  std::vector<std::vector<int>> triggers_;         // per atom: the rules it triggers, ascending
+  std::vector<int> unfiltered_ids_;                // rules without a tree: they run on every text
+  std::unique_ptr<AtomMatcher> atoms_;             // null when no rule has a tree
+  size_t files_loaded_ = 0;
 
  public:
   // Patterns the prefilter cannot narrow down (no literal of >= 3 bytes); each runs on every text.
-  size_t unfiltered() const { return unfiltered_; }
+  size_t unfiltered() const { return unfiltered_ids_.size(); }
   // Their ids.
-  std::vector<int> UnfilteredIds() const;
+  std::vector<int> UnfilteredIds() const { return unfiltered_ids_; }
+  // Distinct literals the prefilter looks for.
+  size_t atom_count() const;
 };
 
 }  // namespace spamstrip

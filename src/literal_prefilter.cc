@@ -1,0 +1,493 @@
+#include "literal_prefilter.h"
+
+#include <set>
+#include <utility>
+
+#include "utf8.h"
+
+namespace spamstrip {
+namespace {
+
+using NodePtr = std::unique_ptr<LiteralNode>;  // null: no requirement
+
+// Exact string sets are multiplied out across a concatenation while the product stays this
+// small (re2/prefilter.cc uses the same bound).
+constexpr size_t kMaxExactProduct = 16;
+// A character class becomes an exact set of its characters up to this many (as in RE2).
+constexpr size_t kMaxClassSize = 4;
+
+// What is known about the text a sub-expression matches: either exactly one of a few strings,
+// or (at least) a requirement on the text it matches.
+struct Info {
+  bool exact = false;
+  std::set<std::string> strings;  // when exact
+  NodePtr match;                  // when not exact; null: no requirement
+};
+
+Info Exact(std::set<std::string> strings) {
+  Info i;
+  i.exact = true;
+  i.strings = std::move(strings);
+  return i;
+}
+
+Info Anything() { return Info(); }
+
+NodePtr AtomNode(std::string s) {
+  auto n = std::make_unique<LiteralNode>();
+  n->op = LiteralNode::Op::kAtom;
+  n->atom = std::move(s);
+  return n;
+}
+
+// a AND b, flattening nested ANDs; a missing requirement is no constraint.
+NodePtr And(NodePtr a, NodePtr b) {
+  if (!a) return b;
+  if (!b) return a;
+  auto n = std::make_unique<LiteralNode>();
+  n->op = LiteralNode::Op::kAnd;
+  for (NodePtr* x : {&a, &b}) {
+    if ((*x)->op == LiteralNode::Op::kAnd) {
+      for (auto& c : (*x)->children) n->children.push_back(std::move(c));
+    } else {
+      n->children.push_back(std::move(*x));
+    }
+  }
+  return n;
+}
+
+// a OR b, flattening nested ORs; if either side has no requirement, neither has the whole.
+NodePtr Or(NodePtr a, NodePtr b) {
+  if (!a || !b) return nullptr;
+  auto n = std::make_unique<LiteralNode>();
+  n->op = LiteralNode::Op::kOr;
+  for (NodePtr* x : {&a, &b}) {
+    if ((*x)->op == LiteralNode::Op::kOr) {
+      for (auto& c : (*x)->children) n->children.push_back(std::move(c));
+    } else {
+      n->children.push_back(std::move(*x));
+    }
+  }
+  return n;
+}
+
+class Analyzer {
+ public:
+  Analyzer(std::string_view pattern, size_t min_length) : s_(pattern), min_length_(min_length) {}
+
+  // Null when there is no requirement, or when the pattern uses something not modelled.
+  NodePtr Run() {
+    Info info = Alternation();
+    if (failed_ || pos_ != s_.size()) return nullptr;
+    return TakeMatch(std::move(info));
+  }
+
+ private:
+  // The requirement of `info` (an exact set: one of its strings, unless one is too short).
+  NodePtr TakeMatch(Info info) {
+    if (!info.exact) return std::move(info.match);
+    if (info.strings.empty()) return nullptr;
+    for (const auto& str : info.strings) {
+      if (str.size() < min_length_) return nullptr;  // the empty string included
+    }
+    NodePtr n;
+    bool first = true;
+    for (const auto& str : info.strings) {
+      n = first ? AtomNode(str) : Or(std::move(n), AtomNode(str));
+      first = false;
+    }
+    return n;
+  }
+
+  Info Alternation() {
+    Info acc = Concatenation();
+    while (!failed_ && Peek('|')) {
+      ++pos_;
+      Info next = Concatenation();
+      if (acc.exact && next.exact) {
+        acc.strings.insert(next.strings.begin(), next.strings.end());
+      } else {
+        Info alt;
+        alt.match = Or(TakeMatch(std::move(acc)), TakeMatch(std::move(next)));
+        acc = std::move(alt);
+      }
+    }
+    return acc;
+  }
+
+  // As re2/prefilter.cc: consecutive exact parts are multiplied out while the product stays
+  // small; everything else is ANDed. The whole is exact only when every part is.
+  Info Concatenation() {
+    NodePtr match;
+    bool all_exact = true;
+    std::set<std::string> exact = {""};  // the current run of exact parts
+    auto flush = [&]() {
+      match = And(std::move(match), TakeMatch(Exact(std::move(exact))));
+      exact = {""};
+    };
+    while (!failed_ && pos_ < s_.size() && !Peek('|') && !Peek(')')) {
+      Info part = Repetition();
+      if (failed_) break;
+      if (part.exact && part.strings.size() * exact.size() <= kMaxExactProduct) {
+        std::set<std::string> product;
+        for (const auto& x : exact) {
+          for (const auto& y : part.strings) product.insert(x + y);
+        }
+        exact = std::move(product);
+        continue;
+      }
+      all_exact = false;
+      flush();
+      match = And(std::move(match), TakeMatch(std::move(part)));
+    }
+    if (all_exact) return Exact(std::move(exact));
+    flush();
+    Info i;
+    i.match = std::move(match);
+    return i;
+  }
+
+  Info Repetition() {
+    Info atom = Atom();
+    while (!failed_ && pos_ < s_.size()) {
+      const char c = s_[pos_];
+      size_t min_count;
+      if (c == '*' || c == '?' || c == '+') {
+        ++pos_;
+        min_count = c == '+' ? 1 : 0;
+        if (c == '?' && atom.exact) {  // x? is x or nothing
+          atom.strings.insert("");
+          Consume('?');  // non-greedy
+          continue;
+        }
+      } else if (c == '{') {
+        size_t lo;
+        if (!RepeatBounds(&lo)) break;  // a literal '{', read by the next Atom()
+        min_count = lo;
+      } else {
+        break;
+      }
+      Consume('?');  // non-greedy
+      // At least one copy: its requirement holds; none: nothing is required.
+      Info r;
+      if (min_count > 0) r.match = TakeMatch(std::move(atom));
+      atom = std::move(r);
+    }
+    return atom;
+  }
+
+  // {n}, {n,} or {n,m} at pos_ (consumed when valid); *lo = n.
+  bool RepeatBounds(size_t* lo) {
+    size_t p = pos_ + 1;
+    auto number = [&](size_t* v) {
+      const size_t start = p;
+      *v = 0;
+      while (p < s_.size() && s_[p] >= '0' && s_[p] <= '9' && p - start < 6) {
+        *v = *v * 10 + static_cast<size_t>(s_[p] - '0');
+        ++p;
+      }
+      return p > start;
+    };
+    size_t n, m;
+    if (!number(&n)) return false;
+    if (p < s_.size() && s_[p] == ',') {
+      ++p;
+      if (p < s_.size() && s_[p] != '}' && !number(&m)) return false;
+    }
+    if (p >= s_.size() || s_[p] != '}') return false;
+    pos_ = p + 1;
+    *lo = n;
+    return true;
+  }
+
+  Info Atom() {
+    if (pos_ >= s_.size()) return Fail();
+    const char c = s_[pos_];
+    switch (c) {
+      case '(':
+        return Group();
+      case '[':
+        return Class();
+      case '.':
+        ++pos_;
+        return Anything();
+      case '^':
+      case '$':
+        ++pos_;
+        return Exact({""});  // zero-width
+      case '\\':
+        return Escape();
+      case '*':
+      case '+':
+      case '?':
+      case '|':
+      case ')':
+        return Fail();  // not a valid RE2 pattern at this place
+      default:
+        return Exact({Char()});  // includes a '{' that does not start a repetition
+    }
+  }
+
+  Info Group() {
+    ++pos_;  // '('
+    if (Consume('?')) {
+      if (Consume('P')) {  // (?P<name>re)
+        if (!Consume('<')) return Fail();
+        while (pos_ < s_.size() && s_[pos_] != '>') ++pos_;
+        if (!Consume('>')) return Fail();
+      } else {
+        // Flags: (?flags) or (?flags:re). Case-insensitive matching is not modelled.
+        while (pos_ < s_.size() && s_[pos_] != ':' && s_[pos_] != ')') {
+          const char f = s_[pos_++];
+          if (f != 'm' && f != 's' && f != 'U' && f != '-') return Fail();
+        }
+        if (Consume(')')) return Exact({""});  // flags for the rest of the group
+        if (!Consume(':')) return Fail();
+      }
+    }
+    Info inner = Alternation();
+    if (failed_ || !Consume(')')) return Fail();
+    return inner;
+  }
+
+  Info Escape() {
+    ++pos_;  // '\\'
+    if (pos_ >= s_.size()) return Fail();
+    const char c = s_[pos_];
+    switch (c) {
+      case 'b':
+      case 'B':
+      case 'A':
+      case 'z':
+        ++pos_;
+        return Exact({""});  // zero-width
+      case 'd':
+      case 'D':
+      case 's':
+      case 'S':
+      case 'w':
+      case 'W':
+      case 'C':
+        ++pos_;
+        return Anything();  // one character of a large class
+      case 'p':
+      case 'P':
+        ++pos_;
+        if (Consume('{')) {
+          while (pos_ < s_.size() && s_[pos_] != '}') ++pos_;
+          if (!Consume('}')) return Fail();
+        } else if (pos_ < s_.size()) {
+          ++pos_;
+        } else {
+          return Fail();
+        }
+        return Anything();
+      default: {
+        std::string ch;
+        if (!EscapedChar(&ch)) return Fail();
+        return Exact({ch});
+      }
+    }
+  }
+
+  // The character of an escape at pos_ (after the backslash) that stands for one character:
+  // \n \t \r \f \v \a, \xHH, \x{H...}, or an escaped ASCII punctuation character.
+  bool EscapedChar(std::string* out) {
+    const char c = s_[pos_++];
+    char32_t cp;
+    switch (c) {
+      case 'n':
+        cp = '\n';
+        break;
+      case 't':
+        cp = '\t';
+        break;
+      case 'r':
+        cp = '\r';
+        break;
+      case 'f':
+        cp = '\f';
+        break;
+      case 'v':
+        cp = '\v';
+        break;
+      case 'a':
+        cp = '\a';
+        break;
+      case 'x':
+        if (!HexEscape(&cp)) return false;
+        break;
+      default: {
+        const auto u = static_cast<unsigned char>(c);
+        const bool punct = u < 0x80 && !(c >= '0' && c <= '9') && !(c >= 'a' && c <= 'z') &&
+                           !(c >= 'A' && c <= 'Z') && c != '_';
+        if (!punct) return false;  // octal, \Q...\E and the rest: not modelled
+        cp = u;
+      }
+    }
+    out->clear();
+    AppendUtf8(cp, out);
+    return true;
+  }
+
+  bool HexEscape(char32_t* cp) {
+    auto hex = [](char h, uint32_t* d) {
+      if (h >= '0' && h <= '9') {
+        *d = static_cast<uint32_t>(h - '0');
+      } else if (h >= 'a' && h <= 'f') {
+        *d = static_cast<uint32_t>(h - 'a' + 10);
+      } else if (h >= 'A' && h <= 'F') {
+        *d = static_cast<uint32_t>(h - 'A' + 10);
+      } else {
+        return false;
+      }
+      return true;
+    };
+    uint32_t v = 0, d;
+    if (Consume('{')) {
+      size_t digits = 0;
+      while (pos_ < s_.size() && s_[pos_] != '}') {
+        if (!hex(s_[pos_++], &d) || ++digits > 6) return false;
+        v = v * 16 + d;
+      }
+      if (!Consume('}') || digits == 0) return false;
+    } else {
+      for (int k = 0; k < 2; ++k) {
+        if (pos_ >= s_.size() || !hex(s_[pos_++], &d)) return false;
+        v = v * 16 + d;
+      }
+    }
+    if (v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) return false;
+    *cp = v;
+    return true;
+  }
+
+  // [...]: an exact set of its characters when it lists at most kMaxClassSize of them and
+  // nothing else; otherwise one character of unknown value.
+  Info Class() {
+    ++pos_;  // '['
+    const bool negated = Consume('^');
+    std::set<std::string> chars;
+    bool large = negated;
+    bool first = true;  // ']' is a character when it comes first
+    while (pos_ < s_.size() && (s_[pos_] != ']' || first)) {
+      first = false;
+      if (s_.compare(pos_, 2, "[:") == 0) {  // [:alpha:]
+        const size_t end = s_.find(":]", pos_ + 2);
+        if (end != std::string_view::npos) {
+          pos_ = end + 2;
+          large = true;
+          continue;
+        }
+      }
+      if (s_[pos_] == '\\' && pos_ + 1 < s_.size()) {
+        const char e = s_[pos_ + 1];
+        if (e == 'd' || e == 'D' || e == 's' || e == 'S' || e == 'w' || e == 'W') {
+          pos_ += 2;
+          large = true;
+          continue;
+        }
+        if (e == 'p' || e == 'P') {
+          pos_ += 2;
+          if (Consume('{')) {
+            while (pos_ < s_.size() && s_[pos_] != '}') ++pos_;
+            if (!Consume('}')) return Fail();
+          } else if (pos_ < s_.size()) {
+            ++pos_;
+          }
+          large = true;
+          continue;
+        }
+      }
+      std::string lo;
+      if (!ClassChar(&lo)) return Fail();
+      if (pos_ + 1 < s_.size() && s_[pos_] == '-' && s_[pos_ + 1] != ']') {  // a range
+        ++pos_;
+        std::string hi;
+        if (!ClassChar(&hi)) return Fail();
+        size_t len;
+        const char32_t a = DecodeUtf8(lo, 0, &len);
+        const char32_t b = DecodeUtf8(hi, 0, &len);
+        if (b < a) return Fail();
+        if (b - a >= kMaxClassSize) {
+          large = true;
+          continue;
+        }
+        for (char32_t x = a; x <= b; ++x) {
+          std::string one;
+          AppendUtf8(x, &one);
+          chars.insert(one);
+        }
+        continue;
+      }
+      chars.insert(lo);
+    }
+    if (!Consume(']')) return Fail();
+    if (large || chars.empty() || chars.size() > kMaxClassSize) return Anything();
+    return Exact(std::move(chars));
+  }
+
+  // One character inside a class: an escape or a UTF-8 character.
+  bool ClassChar(std::string* out) {
+    if (pos_ >= s_.size()) return false;
+    if (s_[pos_] == '\\') {
+      ++pos_;
+      return pos_ < s_.size() && EscapedChar(out);
+    }
+    *out = Char();
+    return !out->empty();
+  }
+
+  // The UTF-8 character at pos_ (its bytes; one byte when malformed).
+  std::string Char() {
+    size_t len;
+    DecodeUtf8(s_, pos_, &len);
+    std::string ch(s_.substr(pos_, len));
+    pos_ += len;
+    return ch;
+  }
+
+  Info Fail() {
+    failed_ = true;
+    return Anything();
+  }
+  bool Peek(char c) const { return pos_ < s_.size() && s_[pos_] == c; }
+  bool Consume(char c) {
+    if (!Peek(c)) return false;
+    ++pos_;
+    return true;
+  }
+
+  std::string_view s_;
+  size_t pos_ = 0;
+  size_t min_length_;
+  bool failed_ = false;
+};
+
+void Write(const LiteralNode& n, std::string* out) {
+  if (n.op == LiteralNode::Op::kAtom) {
+    *out += '"' + n.atom + '"';
+    return;
+  }
+  *out += n.op == LiteralNode::Op::kAnd ? "AND(" : "OR(";
+  for (size_t i = 0; i < n.children.size(); ++i) {
+    if (i > 0) *out += ',';
+    Write(*n.children[i], out);
+  }
+  *out += ')';
+}
+
+}  // namespace
+
+std::unique_ptr<LiteralNode> RequiredLiterals(std::string_view pattern, size_t min_length) {
+  return Analyzer(pattern, min_length).Run();
+}
+
+std::string ToString(const LiteralNode* node) {
+  if (node == nullptr) return "ALL";
+  std::string out;
+  Write(*node, &out);
+  return out;
+}
+
+}  // namespace spamstrip
