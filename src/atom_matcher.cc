@@ -1,11 +1,44 @@
 #include "atom_matcher.h"
 
 #include <algorithm>
+#include <cstring>
 #include <deque>
 
 namespace spamstrip {
+namespace {
+
+// Whether `s` has a byte >= 0x80; eight bytes at a time.
+bool HasHighByte(std::string_view s) {
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    if (w & 0x8080808080808080ull) return true;
+  }
+  for (; i < s.size(); ++i) {
+    if (static_cast<uint8_t>(s[i]) >= 0x80) return true;
+  }
+  return false;
+}
+
+}  // namespace
 
 AtomMatcher::AtomMatcher(const std::vector<std::string>& atoms) : atom_count_(atoms.size()) {
+  std::vector<std::string> ascii, other;
+  std::vector<int32_t> ascii_ids, other_ids;
+  for (size_t i = 0; i < atoms.size(); ++i) {
+    const bool is_ascii = std::all_of(atoms[i].begin(), atoms[i].end(),
+                                      [](char c) { return static_cast<uint8_t>(c) < 0x80; });
+    (is_ascii ? ascii : other).push_back(atoms[i]);
+    (is_ascii ? ascii_ids : other_ids).push_back(static_cast<int32_t>(i));
+  }
+  ascii_.Build(ascii, ascii_ids);
+  other_.Build(other, other_ids);
+}
+
+void AtomMatcher::Automaton::Build(const std::vector<std::string>& atoms,
+                                   const std::vector<int32_t>& ids) {
+  if (atoms.empty()) return;
   // Byte classes: each byte used by some atom gets its own class.
   std::array<bool, 256> used{};
   for (const auto& a : atoms) {
@@ -15,7 +48,7 @@ AtomMatcher::AtomMatcher(const std::vector<std::string>& atoms) : atom_count_(at
     byte_class_[static_cast<size_t>(b)] =
         used[static_cast<size_t>(b)] ? static_cast<uint8_t>(classes_++) : 0;
   }
-  const size_t k = static_cast<size_t>(classes_);
+  const size_t k = classes_;
   // Trie.
   std::vector<int32_t> go(k, -1);
   std::vector<std::vector<int32_t>> out(1);
@@ -31,63 +64,97 @@ AtomMatcher::AtomMatcher(const std::vector<std::string>& atoms) : atom_count_(at
       }
       s = go[static_cast<size_t>(s) * k + cls];
     }
-    out[static_cast<size_t>(s)].push_back(static_cast<int32_t>(i));
+    out[static_cast<size_t>(s)].push_back(ids[i]);
   }
-  // Breadth-first: failure links complete the transition table and merge outputs.
+  // Breadth first: failure links complete the transition table and merge outputs; states are
+  // renumbered in this order.
   const size_t n = out.size();
-  next_.assign(n * k, 0);
-  std::vector<int32_t> fail(n, 0);
+  std::vector<int32_t> next(n * k, 0), fail(n, 0), order, number(n, 0);
   std::deque<int32_t> queue;
+  order.push_back(0);
   for (size_t c = 0; c < k; ++c) {
-    int32_t t = go[c];
+    const int32_t t = go[c];
     if (t > 0 && c != 0) {
-      next_[c] = t;
+      next[c] = t;
       queue.push_back(t);
-    } else {
-      next_[c] = 0;
     }
   }
   while (!queue.empty()) {
     const int32_t s = queue.front();
     queue.pop_front();
     const size_t su = static_cast<size_t>(s);
+    number[su] = static_cast<int32_t>(order.size());
+    order.push_back(s);
     const auto& fo = out[static_cast<size_t>(fail[su])];
     out[su].insert(out[su].end(), fo.begin(), fo.end());
     for (size_t c = 0; c < k; ++c) {
       const int32_t t = c == 0 ? -1 : go[su * k + c];
       if (t > 0) {
-        fail[static_cast<size_t>(t)] = next_[static_cast<size_t>(fail[su]) * k + c];
-        next_[su * k + c] = t;
+        fail[static_cast<size_t>(t)] = next[static_cast<size_t>(fail[su]) * k + c];
+        next[su * k + c] = t;
         queue.push_back(t);
       } else {
-        next_[su * k + c] = next_[static_cast<size_t>(fail[su]) * k + c];
+        next[su * k + c] = next[static_cast<size_t>(fail[su]) * k + c];
       }
     }
   }
+  const bool narrow = n < 65536;
+  if (narrow) {
+    next16_.resize(n * k);
+  } else {
+    next32_.resize(n * k);
+  }
   output_begin_.reserve(n + 1);
-  for (size_t s = 0; s < n; ++s) {
+  for (size_t m = 0; m < n; ++m) {
+    const size_t s = static_cast<size_t>(order[m]);
+    for (size_t c = 0; c < k; ++c) {
+      const auto t = static_cast<uint32_t>(number[static_cast<size_t>(next[s * k + c])]);
+      if (narrow) {
+        next16_[m * k + c] = static_cast<uint16_t>(t);
+      } else {
+        next32_[m * k + c] = t;
+      }
+    }
     output_begin_.push_back(static_cast<uint32_t>(outputs_.size()));
     outputs_.insert(outputs_.end(), out[s].begin(), out[s].end());
   }
   output_begin_.push_back(static_cast<uint32_t>(outputs_.size()));
 }
 
+template <typename State>
+void AtomMatcher::Automaton::Run(const State* next, std::string_view text,
+                                 std::vector<uint8_t>* seen, std::vector<int>* found) const {
+  const size_t k = classes_;
+  size_t s = 0;
+  for (char ch : text) {
+    s = next[s * k + byte_class_[static_cast<uint8_t>(ch)]];
+    for (uint32_t j = output_begin_[s]; j < output_begin_[s + 1]; ++j) {
+      const auto a = static_cast<size_t>(outputs_[j]);
+      if (!(*seen)[a]) {
+        (*seen)[a] = 1;
+        found->push_back(static_cast<int>(a));
+      }
+    }
+  }
+}
+
+void AtomMatcher::Automaton::Find(std::string_view text, std::vector<uint8_t>* seen,
+                                  std::vector<int>* found) const {
+  if (states() == 0) return;
+  if (!next16_.empty()) {
+    Run(next16_.data(), text, seen, found);
+  } else {
+    Run(next32_.data(), text, seen, found);
+  }
+}
+
 void AtomMatcher::Find(std::string_view text, std::vector<int>* found) const {
   found->clear();
   thread_local std::vector<uint8_t> seen;
   if (seen.size() < atom_count_) seen.assign(atom_count_, 0);
-  const size_t k = static_cast<size_t>(classes_);
-  size_t s = 0;
-  for (char ch : text) {
-    s = static_cast<size_t>(next_[s * k + byte_class_[static_cast<uint8_t>(ch)]]);
-    for (uint32_t j = output_begin_[s]; j < output_begin_[s + 1]; ++j) {
-      const int32_t a = outputs_[j];
-      if (!seen[static_cast<size_t>(a)]) {
-        seen[static_cast<size_t>(a)] = 1;
-        found->push_back(a);
-      }
-    }
-  }
+  ascii_.Find(text, &seen, found);
+  // Atoms with a byte beyond ASCII cannot occur in ASCII text.
+  if (HasHighByte(text)) other_.Find(text, &seen, found);
   for (int a : *found) seen[static_cast<size_t>(a)] = 0;
   std::sort(found->begin(), found->end());
 }

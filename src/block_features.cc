@@ -61,6 +61,49 @@ void CountWords(std::vector<WordCount>* words) {
   words->resize(out);
 }
 
+// The distinct words of one sentence, with their counts, in order of first occurrence: an
+// open-addressing index (slots stamped with a generation, so nothing is cleared) finds a word's
+// entry. Sorting each sentence's words to merge duplicates cost more; nothing downstream
+// depends on the order (counts are summed, or merged again by CountWords()).
+class WordIndex {
+ public:
+  // Prepares for up to `words` additions.
+  void Reset(size_t words) {
+    size_t size = 32;
+    while (size < 2 * words) size *= 2;
+    if (slots_.size() < size) slots_.resize(size);
+    mask_ = size - 1;
+    if (++generation_ == 0) {  // wrapped: no slot may look current
+      for (Slot& s : slots_) s.generation = 0;
+      generation_ = 1;
+    }
+  }
+  void Add(uint64_t hash, std::vector<WordCount>* words) {
+    for (size_t i = hash & mask_;; i = (i + 1) & mask_) {
+      Slot& s = slots_[i];
+      if (s.generation != generation_) {
+        s = Slot{hash, static_cast<uint32_t>(words->size()), generation_};
+        words->push_back(WordCount{hash, 1, 0});
+        return;
+      }
+      if (s.hash == hash) {
+        ++(*words)[s.index].count;
+        return;
+      }
+    }
+  }
+
+ private:
+  struct Slot {
+    uint64_t hash;
+    uint32_t index;
+    uint32_t generation;
+  };
+  std::vector<Slot> slots_;
+  size_t mask_ = 0;
+  uint32_t generation_ = 0;
+};
+
 // Novelty of a run: the share of its words that occur nowhere else in the document, times a
 // confidence that grows with the words in the run and in the rest of the document (a
 // one-paragraph page has nothing to compare with).
@@ -154,6 +197,9 @@ void ComputeSentenceStats(std::string_view text, Range range, const RuleSet* rul
   }
   Tokenize(canon.text, &tokens);
   out->words = static_cast<int>(tokens.words.size());
+  thread_local WordIndex content_index, short_index;
+  content_index.Reset(tokens.words.size());
+  short_index.Reset(tokens.words.size());
   for (const Token& t : tokens.words) {
     if (!t.has_letter) continue;
     // Content words are compared by their first six characters, a crude stem that lets
@@ -167,10 +213,12 @@ void ComputeSentenceStats(std::string_view text, Range range, const RuleSet* rul
       }
       w = w.substr(0, cut);
     }
-    (t.chars >= 4 ? out->content : out->shorts).push_back(WordCount{HashBytes(w, 0), 1, 0});
+    if (t.chars >= 4) {
+      content_index.Add(HashBytes(w, 0), &out->content);
+    } else {
+      short_index.Add(HashBytes(w, 0), &out->shorts);
+    }
   }
-  CountWords(&out->content);
-  CountWords(&out->shorts);
   if (model != nullptr) out->ngram = model->Score(tokens);
   if (canon.text.find('.') != std::string::npos && MayHoldUrl(canon.text)) {
     re2::StringPiece in(canon.text);

@@ -39,7 +39,7 @@ struct SentenceStats {
   std::string canonical;   // kept only when a rule matched (to explain the match)
   NgramScore ngram;
   // Content words (>= 4 characters, with a letter) and the other words with a letter (function
-  // words), sorted by hash, one entry per distinct word.
+  // words), one entry per distinct word, in order of first occurrence.
   std::vector<WordCount> content;
   std::vector<WordCount> shorts;
   std::vector<std::string> domains;  // host names of URLs / bare domains / e-mail addresses

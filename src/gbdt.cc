@@ -29,12 +29,33 @@ namespace {
 
 // The packed forest walk for trees of depth D: a compile-time depth lets the compiler unroll
 // the levels (the walk is most of the scoring cost: one call per scored run, 400 trees each).
-// Leaves are added in tree order, as the unpacked walk does, so the sum is bit-identical.
+// Eight trees are walked side by side: each walk is a chain of dependent loads, and eight
+// independent chains keep the processor busy (measured: 2.60 us per Predict one tree at a
+// time, 1.93 us four at a time, 1.67 us eight at a time, although eight needs ~8% more
+// instructions than four for register spills). Leaves are still added in tree order, as the
+// unpacked walk does, so the sum is bit-identical.
 template <int D>
 double PredictPacked(const int32_t* feature, const double* threshold, const float* leaf,
                      size_t trees, double z, const double* x) {
   constexpr size_t kInternal = (size_t(1) << D) - 1;
-  for (size_t t = 0; t < trees; ++t) {
+  size_t t = 0;
+  for (; t + 8 <= trees; t += 8) {
+    size_t k[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+    for (int level = 0; level < D; ++level) {
+      for (size_t j = 0; j < 8; ++j) {
+        const int32_t* f = feature + j * kInternal;
+        const double* h = threshold + j * kInternal;
+        k[j] = 2 * k[j] + 1 + static_cast<size_t>(x[f[k[j]]] > h[k[j]]);
+      }
+    }
+    for (size_t j = 0; j < 8; ++j) {
+      z += static_cast<double>(leaf[j * (kInternal + 1) + k[j] - kInternal]);
+    }
+    feature += 8 * kInternal;
+    threshold += 8 * kInternal;
+    leaf += 8 * (kInternal + 1);
+  }
+  for (; t < trees; ++t) {
     size_t k = 0;
     for (int level = 0; level < D; ++level) {
       k = 2 * k + 1 + static_cast<size_t>(x[feature[k]] > threshold[k]);

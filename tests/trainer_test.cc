@@ -8,6 +8,7 @@
 #include <fstream>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -93,6 +94,52 @@ TEST(Gbdt, LearnsAThresholdAndExplainsExactly) {
     const double bias = f.Explain(&x[2 * i], credit);
     EXPECT_NEAR(bias + credit[0] + credit[1], z, 1e-4);
     EXPECT_NEAR(credit[1], 0.0, 0.05);  // the irrelevant feature earns (almost) nothing
+  }
+}
+
+// The packed walks (Predict eight trees at a time, Explain) against the plain walk over the
+// trees as trained: bit-identical sums and credits for every depth and for tree counts that do
+// and do not fill the last group of eight, including "always left" (-1) nodes.
+TEST(Gbdt, PackedWalksEqualThePlainWalk) {
+  std::mt19937 rng(11);
+  std::uniform_real_distribution<float> value(-1.0f, 1.0f);
+  for (int depth = 1; depth <= 8; ++depth) {
+    for (int trees : {1, 7, 8, 9, 17, 40}) {
+      Forest f;
+      f.depth = depth;
+      f.base = 0.25f;
+      const size_t internal = (size_t(1) << depth) - 1;
+      for (int t = 0; t < trees; ++t) {
+        Tree tree;
+        for (size_t k = 0; k < internal; ++k) {
+          tree.feature.push_back(static_cast<int32_t>(rng() % 5) - 1);  // -1 .. 3
+          tree.threshold.push_back(value(rng));
+          tree.value.push_back(value(rng));
+        }
+        for (size_t k = 0; k <= internal; ++k) tree.leaf.push_back(value(rng));
+        f.trees.push_back(std::move(tree));
+      }
+      const Forest plain = f;  // never packed: Predict/Explain walk the trees
+      f.Pack();
+      for (int i = 0; i < 50; ++i) {
+        double x[4];
+        for (double& v : x) v = value(rng);
+        if (i == 0) x[0] = static_cast<double>(f.trees[0].threshold[0]);  // a tie
+        double z = plain.base;
+        for (const Tree& t : plain.trees) {
+          size_t k = 0;
+          while (k < internal) {
+            const int32_t fe = t.feature[k];
+            k = 2 * k + 1 + (fe >= 0 && x[fe] > static_cast<double>(t.threshold[k]) ? 1 : 0);
+          }
+          z += t.leaf[k - internal];
+        }
+        EXPECT_EQ(f.Predict(x), z) << "depth " << depth << ", " << trees << " trees";
+        double packed_credit[4] = {0, 0, 0, 0}, plain_credit[4] = {0, 0, 0, 0};
+        EXPECT_EQ(f.Explain(x, packed_credit), plain.Explain(x, plain_credit));
+        for (int c = 0; c < 4; ++c) EXPECT_EQ(packed_credit[c], plain_credit[c]);
+      }
+    }
   }
 }
 
