@@ -46,25 +46,9 @@ std::string HostKey(std::string host) {
   return host;
 }
 
-// Sorts by hash and merges equal words, summing counts.
-void CountWords(std::vector<WordCount>* words) {
-  std::sort(words->begin(), words->end(),
-            [](const WordCount& a, const WordCount& b) { return a.hash < b.hash; });
-  size_t out = 0;
-  for (size_t i = 0; i < words->size(); ++i) {
-    if (out > 0 && (*words)[out - 1].hash == (*words)[i].hash) {
-      (*words)[out - 1].count += (*words)[i].count;
-    } else {
-      (*words)[out++] = (*words)[i];
-    }
-  }
-  words->resize(out);
-}
-
-// The distinct words of one sentence, with their counts, in order of first occurrence: an
-// open-addressing index (slots stamped with a generation, so nothing is cleared) finds a word's
-// entry. Sorting each sentence's words to merge duplicates cost more; nothing downstream
-// depends on the order (counts are summed, or merged again by CountWords()).
+// Distinct words with their counts, in order of first occurrence: an open-addressing index
+// (slots stamped with a generation, so nothing is cleared) finds a word's entry. Sorting the
+// words to merge duplicates cost more; nothing depends on the order (counts are summed).
 class WordIndex {
  public:
   // Prepares for up to `words` additions.
@@ -78,16 +62,17 @@ class WordIndex {
       generation_ = 1;
     }
   }
-  void Add(uint64_t hash, std::vector<WordCount>* words) {
-    for (size_t i = hash & mask_;; i = (i + 1) & mask_) {
+  // Adds `w` to *words: a new entry, or its count to the entry of the same hash.
+  void Add(const WordCount& w, std::vector<WordCount>* words) {
+    for (size_t i = w.hash & mask_;; i = (i + 1) & mask_) {
       Slot& s = slots_[i];
       if (s.generation != generation_) {
-        s = Slot{hash, static_cast<uint32_t>(words->size()), generation_};
-        words->push_back(WordCount{hash, 1, 0});
+        s = Slot{w.hash, static_cast<uint32_t>(words->size()), generation_};
+        words->push_back(w);
         return;
       }
-      if (s.hash == hash) {
-        ++(*words)[s.index].count;
+      if (s.hash == w.hash) {
+        (*words)[s.index].count += w.count;
         return;
       }
     }
@@ -116,11 +101,16 @@ double Novelty(const std::vector<SentenceStats>& sents, size_t b, size_t e,
       if (w.in_doc - w.count <= 0) novel += w.count;
     }
   } else {
+    // The run's distinct words: counts add up, in_doc is the same for equal hashes.
     thread_local std::vector<WordCount> all;
+    thread_local WordIndex index;
     all.clear();
-    for (size_t k = b; k < e; ++k)
-      all.insert(all.end(), (sents[k].*field).begin(), (sents[k].*field).end());
-    CountWords(&all);  // in_doc is the same for equal hashes; counts add up
+    size_t words = 0;
+    for (size_t k = b; k < e; ++k) words += (sents[k].*field).size();
+    index.Reset(words);
+    for (size_t k = b; k < e; ++k) {
+      for (const WordCount& w : sents[k].*field) index.Add(w, &all);
+    }
     for (const WordCount& w : all) {
       n += w.count;
       if (w.in_doc - w.count <= 0) novel += w.count;
@@ -213,10 +203,11 @@ void ComputeSentenceStats(std::string_view text, Range range, const RuleSet* rul
       }
       w = w.substr(0, cut);
     }
+    const WordCount word{HashBytes(w, 0), 1, 0};
     if (t.chars >= 4) {
-      content_index.Add(HashBytes(w, 0), &out->content);
+      content_index.Add(word, &out->content);
     } else {
-      short_index.Add(HashBytes(w, 0), &out->shorts);
+      short_index.Add(word, &out->shorts);
     }
   }
   if (model != nullptr) out->ngram = model->Score(tokens);
