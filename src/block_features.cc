@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 #include "ngram_hash.h"
 #include "normalizer.h"
@@ -123,6 +124,60 @@ double Novelty(const std::vector<SentenceStats>& sents, size_t b, size_t e,
   return static_cast<double>(novel) / static_cast<double>(n) * conf;
 }
 
+constexpr uint64_t kOnes = 0x0101010101010101ull;
+constexpr uint64_t kHighs = 0x8080808080808080ull;
+
+// High bit set in every byte of w (all below 0x80) that lies in [lo, hi].
+uint64_t InRange(uint64_t w, uint8_t lo, uint8_t hi) {
+  // Adding 0x80 - lo sets a byte's high bit when it is >= lo; no carry crosses a byte.
+  return (w + kOnes * (0x80 - lo)) & ~(w + kOnes * (0x80 - hi - 1)) & kHighs;
+}
+
+int CountHighBits(uint64_t m) { return static_cast<int>((((m >> 7) * kOnes) >> 56)); }
+
+// Letters (by script), upper-case ASCII letters and digits of `s`; ASCII eight bytes at a time.
+void CountShape(std::string_view s, SentenceStats* out) {
+  int ascii_letters = 0, upper = 0, digits = 0;
+  size_t i = 0;
+  while (i < s.size()) {
+    if (i + 8 <= s.size()) {
+      uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      if ((w & kHighs) == 0) {
+        const int up = CountHighBits(InRange(w, 'A', 'Z'));
+        ascii_letters += up + CountHighBits(InRange(w, 'a', 'z'));
+        upper += up;
+        digits += CountHighBits(InRange(w, '0', '9'));
+        i += 8;
+        continue;
+      }
+    }
+    size_t len = 1;
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')) {
+        ++ascii_letters;
+        if (b <= 'Z') ++upper;
+      } else if (b >= '0' && b <= '9') {
+        ++digits;
+      }
+    } else {
+      const CharInfo& info = GetCharInfo(DecodeUtf8(s, i, &len));
+      if (info.cls == CharClass::kLetter) {
+        ++out->letters;
+        ++out->script_letters[static_cast<size_t>(info.script)];
+      } else if (info.cls == CharClass::kDigit) {
+        ++out->digits;
+      }
+    }
+    i += len;
+  }
+  out->letters += ascii_letters;
+  out->script_letters[static_cast<size_t>(Script::kLatin)] += ascii_letters;
+  out->upper += upper;
+  out->digits += digits;
+}
+
 }  // namespace
 
 const char* FeatureName(int f) {
@@ -154,30 +209,7 @@ void ComputeSentenceStats(std::string_view text, Range range, const RuleSet* rul
   out->range = range;
   std::string_view s = text.substr(range.start, range.size());
   // Shape from the original text (case survives only here).
-  size_t i = 0;
-  while (i < s.size()) {
-    size_t len = 1;
-    unsigned char b = static_cast<unsigned char>(s[i]);
-    if (b < 0x80) {
-      if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')) {
-        ++out->letters;
-        ++out->script_letters[static_cast<size_t>(Script::kLatin)];
-        if (b <= 'Z') ++out->upper;
-      } else if (b >= '0' && b <= '9') {
-        ++out->digits;
-      }
-    } else {
-      char32_t c = DecodeUtf8(s, i, &len);
-      const CharInfo& info = GetCharInfo(c);
-      if (info.cls == CharClass::kLetter) {
-        ++out->letters;
-        ++out->script_letters[static_cast<size_t>(info.script)];
-      } else if (info.cls == CharClass::kDigit) {
-        ++out->digits;
-      }
-    }
-    i += len;
-  }
+  CountShape(s, out);
   Normalize(s, &canon);
   out->mixed_script_words = canon.mixed_script_words;
   out->leet_folds = canon.leet_folds;
