@@ -222,6 +222,8 @@ void ComputeSentenceStats(std::string_view text, Range range, const RuleSet* rul
   thread_local WordIndex content_index, short_index;
   content_index.Reset(tokens.words.size());
   short_index.Reset(tokens.words.size());
+  out->content.reserve(tokens.words.size());  // one allocation, not a series of regrowths
+  out->shorts.reserve(tokens.words.size());
   for (const Token& t : tokens.words) {
     if (!t.has_letter) continue;
     // Content words are compared by their first six characters, a crude stem that lets
