@@ -223,8 +223,11 @@ class Analyzer {
       case '|':
       case ')':
         return Fail();  // not a valid RE2 pattern at this place
-      default:
-        return Exact({Char()});  // includes a '{' that does not start a repetition
+      default: {
+        std::string ch = Char();  // includes a '{' that does not start a repetition
+        if (!Fold(&ch)) return Fail();
+        return Exact({ch});
+      }
     }
   }
 
@@ -236,18 +239,46 @@ class Analyzer {
         while (pos_ < s_.size() && s_[pos_] != '>') ++pos_;
         if (!Consume('>')) return Fail();
       } else {
-        // Flags: (?flags) or (?flags:re). Case-insensitive matching is not modelled.
+        // Flags: (?flags) for the rest of the enclosing group, or (?flags:re). Only i
+        // (case-insensitive) matters here.
+        const bool outer_fold = fold_;
+        bool negated = false;
         while (pos_ < s_.size() && s_[pos_] != ':' && s_[pos_] != ')') {
           const char f = s_[pos_++];
-          if (f != 'm' && f != 's' && f != 'U' && f != '-') return Fail();
+          if (f == '-') {
+            negated = true;
+          } else if (f == 'i') {
+            fold_ = !negated;
+          } else if (f != 'm' && f != 's' && f != 'U') {
+            return Fail();
+          }
         }
-        if (Consume(')')) return Exact({""});  // flags for the rest of the group
+        if (Consume(')')) return Exact({""});  // zero-width; the caller's group restores fold_
         if (!Consume(':')) return Fail();
+        Info inner = Alternation();
+        fold_ = outer_fold;
+        if (failed_ || !Consume(')')) return Fail();
+        return inner;
       }
     }
+    const bool outer_fold = fold_;  // a "(?i)" inside the group ends with it
     Info inner = Alternation();
+    fold_ = outer_fold;
     if (failed_ || !Consume(')')) return Fail();
     return inner;
+  }
+
+  // A literal character as the text shows it: under the case-insensitive flag, an ASCII
+  // letter in lower case. The text RuleSet matches is case folded (canonical), where an ASCII
+  // letter's other matches under (?i) (upper case, the Kelvin sign, the long s) never occur.
+  // A non-ASCII letter's folding is not modelled: false.
+  bool Fold(std::string* ch) const {
+    if (!fold_) return true;
+    if (ch->size() != 1) return false;
+    const char c = (*ch)[0];
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+    if (c >= 'A' && c <= 'Z') (*ch)[0] = static_cast<char>(c - 'A' + 'a');
+    return true;
   }
 
   Info Escape() {
@@ -284,7 +315,7 @@ class Analyzer {
         return Anything();
       default: {
         std::string ch;
-        if (!EscapedChar(&ch)) return Fail();
+        if (!EscapedChar(&ch) || !Fold(&ch)) return Fail();
         return Exact({ch});
       }
     }
@@ -416,10 +447,12 @@ class Analyzer {
         for (char32_t x = a; x <= b; ++x) {
           std::string one;
           AppendUtf8(x, &one);
+          if (!Fold(&one)) large = true;
           chars.insert(one);
         }
         continue;
       }
+      if (!Fold(&lo)) large = true;
       chars.insert(lo);
     }
     if (!Consume(']')) return Fail();
@@ -462,6 +495,7 @@ class Analyzer {
   size_t pos_ = 0;
   size_t min_length_;
   bool failed_ = false;
+  bool fold_ = false;  // inside the scope of a case-insensitive flag
 };
 
 void Write(const LiteralNode& n, std::string* out) {
