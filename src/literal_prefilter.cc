@@ -15,6 +15,7 @@ using NodePtr = std::unique_ptr<LiteralNode>;  // null: no requirement
 constexpr size_t kMaxExactProduct = 16;
 // A character class becomes an exact set of its characters up to this many (as in RE2).
 constexpr size_t kMaxClassSize = 4;
+constexpr size_t kUnbounded = static_cast<size_t>(-1);
 
 // What is known about the text a sub-expression matches: either exactly one of a few strings,
 // or (at least) a requirement on the text it matches.
@@ -151,33 +152,58 @@ class Analyzer {
     Info atom = Atom();
     while (!failed_ && pos_ < s_.size()) {
       const char c = s_[pos_];
-      size_t min_count;
+      size_t lo, hi;
       if (c == '*' || c == '?' || c == '+') {
         ++pos_;
-        min_count = c == '+' ? 1 : 0;
-        if (c == '?' && atom.exact) {  // x? is x or nothing
-          atom.strings.insert("");
-          Consume('?');  // non-greedy
-          continue;
-        }
+        lo = c == '+' ? 1 : 0;
+        hi = c == '?' ? 1 : kUnbounded;
       } else if (c == '{') {
-        size_t lo;
-        if (!RepeatBounds(&lo)) break;  // a literal '{', read by the next Atom()
-        min_count = lo;
+        if (!RepeatBounds(&lo, &hi)) break;  // a literal '{', read by the next Atom()
       } else {
         break;
       }
       Consume('?');  // non-greedy
-      // At least one copy: its requirement holds; none: nothing is required.
-      Info r;
-      if (min_count > 0) r.match = TakeMatch(std::move(atom));
-      atom = std::move(r);
+      atom = Repeat(std::move(atom), lo, hi);
     }
     return atom;
   }
 
-  // {n}, {n,} or {n,m} at pos_ (consumed when valid); *lo = n.
-  bool RepeatBounds(size_t* lo) {
+  // x{lo,hi} (hi == kUnbounded: no upper bound). An exact x stays exact when the repetitions
+  // are few (x? is x or nothing; w{3} is "www"); otherwise a match of at least one copy needs
+  // x's requirement — of at least lo copies, x repeated lo times (a prefix of every match).
+  Info Repeat(Info x, size_t lo, size_t hi) {
+    if (x.exact) {
+      std::vector<std::set<std::string>> powers = {{""}};  // x^0, x^1, ...
+      const size_t top = hi == kUnbounded ? lo : hi;
+      bool small = top <= kMaxExactProduct;
+      for (size_t k = 1; small && k <= top; ++k) {
+        std::set<std::string> next;
+        for (const auto& a : powers.back()) {
+          for (const auto& b : x.strings) next.insert(a + b);
+        }
+        small = next.size() <= kMaxExactProduct;
+        powers.push_back(std::move(next));
+      }
+      if (small) {
+        if (hi != kUnbounded) {
+          std::set<std::string> all;
+          for (size_t k = lo; k <= hi; ++k) all.insert(powers[k].begin(), powers[k].end());
+          if (all.size() <= kMaxExactProduct) return Exact(std::move(all));
+        } else {
+          Info r;
+          r.match = TakeMatch(Exact(std::move(powers[lo])));
+          return r;
+        }
+      }
+    }
+    Info r;
+    if (lo > 0) r.match = TakeMatch(std::move(x));
+    return r;
+  }
+
+  // {n}, {n,} or {n,m} at pos_ (consumed when valid): *lo = n, *hi = m (n for {n},
+  // kUnbounded for {n,}).
+  bool RepeatBounds(size_t* lo, size_t* hi) {
     size_t p = pos_ + 1;
     auto number = [&](size_t* v) {
       const size_t start = p;
@@ -190,13 +216,16 @@ class Analyzer {
     };
     size_t n, m;
     if (!number(&n)) return false;
+    m = n;
     if (p < s_.size() && s_[p] == ',') {
       ++p;
+      m = kUnbounded;
       if (p < s_.size() && s_[p] != '}' && !number(&m)) return false;
     }
-    if (p >= s_.size() || s_[p] != '}') return false;
+    if (p >= s_.size() || s_[p] != '}' || m < n) return false;
     pos_ = p + 1;
     *lo = n;
+    *hi = m;
     return true;
   }
 

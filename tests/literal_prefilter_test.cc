@@ -59,8 +59,12 @@ TEST(LiteralPrefilter, Repetitions) {
   EXPECT_EQ(Required("(viagra)*"), "ALL");
   EXPECT_EQ(Required("(viagra)+"), "\"viagra\"");
   EXPECT_EQ(Required("(viagra){0,3}"), "ALL");
-  EXPECT_EQ(Required("(viagra){2,3}"), "\"viagra\"");
-  EXPECT_EQ(Required("ab{2}cde"), "\"cde\"");
+  EXPECT_EQ(Required("(viagra){2,3}"), "OR(\"viagraviagra\",\"viagraviagraviagra\")");
+  EXPECT_EQ(Required(R"(w{3}\.)"), "\"www.\"");
+  EXPECT_EQ(Required("ab{2}cde"), "\"abbcde\"");
+  EXPECT_EQ(Required("ab{1,2}cd"), "OR(\"abbcd\",\"abcd\")");
+  EXPECT_EQ(Required("x(ab){2,}y"), "\"abab\"");  // at least "abab"; x is too short alone
+  EXPECT_EQ(Required(R"(\d{3}-\d{4})"), "ALL");
   EXPECT_EQ(Required("a{,5}bcd"), "\"a{,5}bcd\"");  // not a repetition: literal braces
   EXPECT_EQ(Required("viagra+?"), "\"viagr\"");
 }
