@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 #include "ngram_hash.h"
 #include "normalizer.h"
@@ -46,25 +47,9 @@ std::string HostKey(std::string host) {
   return host;
 }
 
-// Sorts by hash and merges equal words, summing counts.
-void CountWords(std::vector<WordCount>* words) {
-  std::sort(words->begin(), words->end(),
-            [](const WordCount& a, const WordCount& b) { return a.hash < b.hash; });
-  size_t out = 0;
-  for (size_t i = 0; i < words->size(); ++i) {
-    if (out > 0 && (*words)[out - 1].hash == (*words)[i].hash) {
-      (*words)[out - 1].count += (*words)[i].count;
-    } else {
-      (*words)[out++] = (*words)[i];
-    }
-  }
-  words->resize(out);
-}
-
-// The distinct words of one sentence, with their counts, in order of first occurrence: an
-// open-addressing index (slots stamped with a generation, so nothing is cleared) finds a word's
-// entry. Sorting each sentence's words to merge duplicates cost more; nothing downstream
-// depends on the order (counts are summed, or merged again by CountWords()).
+// Distinct words with their counts, in order of first occurrence: an open-addressing index
+// (slots stamped with a generation, so nothing is cleared) finds a word's entry. Sorting the
+// words to merge duplicates cost more; nothing depends on the order (counts are summed).
 class WordIndex {
  public:
   // Prepares for up to `words` additions.
@@ -78,16 +63,17 @@ class WordIndex {
       generation_ = 1;
     }
   }
-  void Add(uint64_t hash, std::vector<WordCount>* words) {
-    for (size_t i = hash & mask_;; i = (i + 1) & mask_) {
+  // Adds `w` to *words: a new entry, or its count to the entry of the same hash.
+  void Add(const WordCount& w, std::vector<WordCount>* words) {
+    for (size_t i = w.hash & mask_;; i = (i + 1) & mask_) {
       Slot& s = slots_[i];
       if (s.generation != generation_) {
-        s = Slot{hash, static_cast<uint32_t>(words->size()), generation_};
-        words->push_back(WordCount{hash, 1, 0});
+        s = Slot{w.hash, static_cast<uint32_t>(words->size()), generation_};
+        words->push_back(w);
         return;
       }
-      if (s.hash == hash) {
-        ++(*words)[s.index].count;
+      if (s.hash == w.hash) {
+        (*words)[s.index].count += w.count;
         return;
       }
     }
@@ -116,11 +102,16 @@ double Novelty(const std::vector<SentenceStats>& sents, size_t b, size_t e,
       if (w.in_doc - w.count <= 0) novel += w.count;
     }
   } else {
+    // The run's distinct words: counts add up, in_doc is the same for equal hashes.
     thread_local std::vector<WordCount> all;
+    thread_local WordIndex index;
     all.clear();
-    for (size_t k = b; k < e; ++k)
-      all.insert(all.end(), (sents[k].*field).begin(), (sents[k].*field).end());
-    CountWords(&all);  // in_doc is the same for equal hashes; counts add up
+    size_t words = 0;
+    for (size_t k = b; k < e; ++k) words += (sents[k].*field).size();
+    index.Reset(words);
+    for (size_t k = b; k < e; ++k) {
+      for (const WordCount& w : sents[k].*field) index.Add(w, &all);
+    }
     for (const WordCount& w : all) {
       n += w.count;
       if (w.in_doc - w.count <= 0) novel += w.count;
@@ -131,6 +122,60 @@ double Novelty(const std::vector<SentenceStats>& sents, size_t b, size_t e,
   const double conf = static_cast<double>(n) / (static_cast<double>(n) + 4.0) *
                       static_cast<double>(rest) / (static_cast<double>(rest) + 20.0);
   return static_cast<double>(novel) / static_cast<double>(n) * conf;
+}
+
+constexpr uint64_t kOnes = 0x0101010101010101ull;
+constexpr uint64_t kHighs = 0x8080808080808080ull;
+
+// High bit set in every byte of w (all below 0x80) that lies in [lo, hi].
+uint64_t InRange(uint64_t w, uint8_t lo, uint8_t hi) {
+  // Adding 0x80 - lo sets a byte's high bit when it is >= lo; no carry crosses a byte.
+  return (w + kOnes * (0x80 - lo)) & ~(w + kOnes * (0x80 - hi - 1)) & kHighs;
+}
+
+int CountHighBits(uint64_t m) { return static_cast<int>((((m >> 7) * kOnes) >> 56)); }
+
+// Letters (by script), upper-case ASCII letters and digits of `s`; ASCII eight bytes at a time.
+void CountShape(std::string_view s, SentenceStats* out) {
+  int ascii_letters = 0, upper = 0, digits = 0;
+  size_t i = 0;
+  while (i < s.size()) {
+    if (i + 8 <= s.size()) {
+      uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      if ((w & kHighs) == 0) {
+        const int up = CountHighBits(InRange(w, 'A', 'Z'));
+        ascii_letters += up + CountHighBits(InRange(w, 'a', 'z'));
+        upper += up;
+        digits += CountHighBits(InRange(w, '0', '9'));
+        i += 8;
+        continue;
+      }
+    }
+    size_t len = 1;
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')) {
+        ++ascii_letters;
+        if (b <= 'Z') ++upper;
+      } else if (b >= '0' && b <= '9') {
+        ++digits;
+      }
+    } else {
+      const CharInfo& info = GetCharInfo(DecodeUtf8(s, i, &len));
+      if (info.cls == CharClass::kLetter) {
+        ++out->letters;
+        ++out->script_letters[static_cast<size_t>(info.script)];
+      } else if (info.cls == CharClass::kDigit) {
+        ++out->digits;
+      }
+    }
+    i += len;
+  }
+  out->letters += ascii_letters;
+  out->script_letters[static_cast<size_t>(Script::kLatin)] += ascii_letters;
+  out->upper += upper;
+  out->digits += digits;
 }
 
 }  // namespace
@@ -164,30 +209,7 @@ void ComputeSentenceStats(std::string_view text, Range range, const RuleSet* rul
   out->range = range;
   std::string_view s = text.substr(range.start, range.size());
   // Shape from the original text (case survives only here).
-  size_t i = 0;
-  while (i < s.size()) {
-    size_t len = 1;
-    unsigned char b = static_cast<unsigned char>(s[i]);
-    if (b < 0x80) {
-      if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')) {
-        ++out->letters;
-        ++out->script_letters[static_cast<size_t>(Script::kLatin)];
-        if (b <= 'Z') ++out->upper;
-      } else if (b >= '0' && b <= '9') {
-        ++out->digits;
-      }
-    } else {
-      char32_t c = DecodeUtf8(s, i, &len);
-      const CharInfo& info = GetCharInfo(c);
-      if (info.cls == CharClass::kLetter) {
-        ++out->letters;
-        ++out->script_letters[static_cast<size_t>(info.script)];
-      } else if (info.cls == CharClass::kDigit) {
-        ++out->digits;
-      }
-    }
-    i += len;
-  }
+  CountShape(s, out);
   Normalize(s, &canon);
   out->mixed_script_words = canon.mixed_script_words;
   out->leet_folds = canon.leet_folds;
@@ -200,6 +222,8 @@ void ComputeSentenceStats(std::string_view text, Range range, const RuleSet* rul
   thread_local WordIndex content_index, short_index;
   content_index.Reset(tokens.words.size());
   short_index.Reset(tokens.words.size());
+  out->content.reserve(tokens.words.size());  // one allocation, not a series of regrowths
+  out->shorts.reserve(tokens.words.size());
   for (const Token& t : tokens.words) {
     if (!t.has_letter) continue;
     // Content words are compared by their first six characters, a crude stem that lets
@@ -213,10 +237,11 @@ void ComputeSentenceStats(std::string_view text, Range range, const RuleSet* rul
       }
       w = w.substr(0, cut);
     }
+    const WordCount word{HashBytes(w, 0), 1, 0};
     if (t.chars >= 4) {
-      content_index.Add(HashBytes(w, 0), &out->content);
+      content_index.Add(word, &out->content);
     } else {
-      short_index.Add(HashBytes(w, 0), &out->shorts);
+      short_index.Add(word, &out->shorts);
     }
   }
   if (model != nullptr) out->ngram = model->Score(tokens);

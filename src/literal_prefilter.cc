@@ -15,6 +15,7 @@ using NodePtr = std::unique_ptr<LiteralNode>;  // null: no requirement
 constexpr size_t kMaxExactProduct = 16;
 // A character class becomes an exact set of its characters up to this many (as in RE2).
 constexpr size_t kMaxClassSize = 4;
+constexpr size_t kUnbounded = static_cast<size_t>(-1);
 
 // What is known about the text a sub-expression matches: either exactly one of a few strings,
 // or (at least) a requirement on the text it matches.
@@ -151,33 +152,58 @@ class Analyzer {
     Info atom = Atom();
     while (!failed_ && pos_ < s_.size()) {
       const char c = s_[pos_];
-      size_t min_count;
+      size_t lo, hi;
       if (c == '*' || c == '?' || c == '+') {
         ++pos_;
-        min_count = c == '+' ? 1 : 0;
-        if (c == '?' && atom.exact) {  // x? is x or nothing
-          atom.strings.insert("");
-          Consume('?');  // non-greedy
-          continue;
-        }
+        lo = c == '+' ? 1 : 0;
+        hi = c == '?' ? 1 : kUnbounded;
       } else if (c == '{') {
-        size_t lo;
-        if (!RepeatBounds(&lo)) break;  // a literal '{', read by the next Atom()
-        min_count = lo;
+        if (!RepeatBounds(&lo, &hi)) break;  // a literal '{', read by the next Atom()
       } else {
         break;
       }
       Consume('?');  // non-greedy
-      // At least one copy: its requirement holds; none: nothing is required.
-      Info r;
-      if (min_count > 0) r.match = TakeMatch(std::move(atom));
-      atom = std::move(r);
+      atom = Repeat(std::move(atom), lo, hi);
     }
     return atom;
   }
 
-  // {n}, {n,} or {n,m} at pos_ (consumed when valid); *lo = n.
-  bool RepeatBounds(size_t* lo) {
+  // x{lo,hi} (hi == kUnbounded: no upper bound). An exact x stays exact when the repetitions
+  // are few (x? is x or nothing; w{3} is "www"); otherwise a match of at least one copy needs
+  // x's requirement — of at least lo copies, x repeated lo times (a prefix of every match).
+  Info Repeat(Info x, size_t lo, size_t hi) {
+    if (x.exact) {
+      std::vector<std::set<std::string>> powers = {{""}};  // x^0, x^1, ...
+      const size_t top = hi == kUnbounded ? lo : hi;
+      bool small = top <= kMaxExactProduct;
+      for (size_t k = 1; small && k <= top; ++k) {
+        std::set<std::string> next;
+        for (const auto& a : powers.back()) {
+          for (const auto& b : x.strings) next.insert(a + b);
+        }
+        small = next.size() <= kMaxExactProduct;
+        powers.push_back(std::move(next));
+      }
+      if (small) {
+        if (hi != kUnbounded) {
+          std::set<std::string> all;
+          for (size_t k = lo; k <= hi; ++k) all.insert(powers[k].begin(), powers[k].end());
+          if (all.size() <= kMaxExactProduct) return Exact(std::move(all));
+        } else {
+          Info r;
+          r.match = TakeMatch(Exact(std::move(powers[lo])));
+          return r;
+        }
+      }
+    }
+    Info r;
+    if (lo > 0) r.match = TakeMatch(std::move(x));
+    return r;
+  }
+
+  // {n}, {n,} or {n,m} at pos_ (consumed when valid): *lo = n, *hi = m (n for {n},
+  // kUnbounded for {n,}).
+  bool RepeatBounds(size_t* lo, size_t* hi) {
     size_t p = pos_ + 1;
     auto number = [&](size_t* v) {
       const size_t start = p;
@@ -190,13 +216,16 @@ class Analyzer {
     };
     size_t n, m;
     if (!number(&n)) return false;
+    m = n;
     if (p < s_.size() && s_[p] == ',') {
       ++p;
+      m = kUnbounded;
       if (p < s_.size() && s_[p] != '}' && !number(&m)) return false;
     }
-    if (p >= s_.size() || s_[p] != '}') return false;
+    if (p >= s_.size() || s_[p] != '}' || m < n) return false;
     pos_ = p + 1;
     *lo = n;
+    *hi = m;
     return true;
   }
 
@@ -223,8 +252,11 @@ class Analyzer {
       case '|':
       case ')':
         return Fail();  // not a valid RE2 pattern at this place
-      default:
-        return Exact({Char()});  // includes a '{' that does not start a repetition
+      default: {
+        std::string ch = Char();  // includes a '{' that does not start a repetition
+        if (!Fold(&ch)) return Fail();
+        return Exact({ch});
+      }
     }
   }
 
@@ -236,18 +268,46 @@ class Analyzer {
         while (pos_ < s_.size() && s_[pos_] != '>') ++pos_;
         if (!Consume('>')) return Fail();
       } else {
-        // Flags: (?flags) or (?flags:re). Case-insensitive matching is not modelled.
+        // Flags: (?flags) for the rest of the enclosing group, or (?flags:re). Only i
+        // (case-insensitive) matters here.
+        const bool outer_fold = fold_;
+        bool negated = false;
         while (pos_ < s_.size() && s_[pos_] != ':' && s_[pos_] != ')') {
           const char f = s_[pos_++];
-          if (f != 'm' && f != 's' && f != 'U' && f != '-') return Fail();
+          if (f == '-') {
+            negated = true;
+          } else if (f == 'i') {
+            fold_ = !negated;
+          } else if (f != 'm' && f != 's' && f != 'U') {
+            return Fail();
+          }
         }
-        if (Consume(')')) return Exact({""});  // flags for the rest of the group
+        if (Consume(')')) return Exact({""});  // zero-width; the caller's group restores fold_
         if (!Consume(':')) return Fail();
+        Info inner = Alternation();
+        fold_ = outer_fold;
+        if (failed_ || !Consume(')')) return Fail();
+        return inner;
       }
     }
+    const bool outer_fold = fold_;  // a "(?i)" inside the group ends with it
     Info inner = Alternation();
+    fold_ = outer_fold;
     if (failed_ || !Consume(')')) return Fail();
     return inner;
+  }
+
+  // A literal character as the text shows it: under the case-insensitive flag, an ASCII
+  // letter in lower case. The text RuleSet matches is case folded (canonical), where an ASCII
+  // letter's other matches under (?i) (upper case, the Kelvin sign, the long s) never occur.
+  // A non-ASCII letter's folding is not modelled: false.
+  bool Fold(std::string* ch) const {
+    if (!fold_) return true;
+    if (ch->size() != 1) return false;
+    const char c = (*ch)[0];
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+    if (c >= 'A' && c <= 'Z') (*ch)[0] = static_cast<char>(c - 'A' + 'a');
+    return true;
   }
 
   Info Escape() {
@@ -284,7 +344,7 @@ class Analyzer {
         return Anything();
       default: {
         std::string ch;
-        if (!EscapedChar(&ch)) return Fail();
+        if (!EscapedChar(&ch) || !Fold(&ch)) return Fail();
         return Exact({ch});
       }
     }
@@ -416,10 +476,12 @@ class Analyzer {
         for (char32_t x = a; x <= b; ++x) {
           std::string one;
           AppendUtf8(x, &one);
+          if (!Fold(&one)) large = true;
           chars.insert(one);
         }
         continue;
       }
+      if (!Fold(&lo)) large = true;
       chars.insert(lo);
     }
     if (!Consume(']')) return Fail();
@@ -462,6 +524,7 @@ class Analyzer {
   size_t pos_ = 0;
   size_t min_length_;
   bool failed_ = false;
+  bool fold_ = false;  // inside the scope of a case-insensitive flag
 };
 
 void Write(const LiteralNode& n, std::string* out) {

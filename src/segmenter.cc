@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 
 #include "char_table.h"
 #include "utf8.h"
@@ -38,6 +39,34 @@ constexpr std::array<uint8_t, 256> MakeByteTable() {
 constexpr std::array<uint8_t, 256> kByteBits = MakeByteTable();
 
 inline uint8_t Bits(char c) { return kByteBits[static_cast<uint8_t>(c)]; }
+
+// Eight bytes at a time ("SWAR"), for the scans that look at every byte of the input.
+constexpr uint64_t kOnes = 0x0101010101010101ull;
+constexpr uint64_t kHighs = 0x8080808080808080ull;
+
+uint64_t Load8(const char* p) {
+  uint64_t w;
+  std::memcpy(&w, p, 8);
+  return w;
+}
+
+// High bit set in every byte of w equal to b (exact for any byte values).
+uint64_t BytesEqual(uint64_t w, uint8_t b) {
+  const uint64_t x = w ^ (kOnes * b);
+  return ~(((x & ~kHighs) + ~kHighs) | x) & kHighs;
+}
+
+// Whether any of the eight bytes may end a sentence: . ! ? or 0xE2 (see kMarkBit).
+bool HasMark(uint64_t w) {
+  return (BytesEqual(w, '.') | BytesEqual(w, '!') | BytesEqual(w, '?') | BytesEqual(w, 0xE2)) != 0;
+}
+
+// The number of upper-case ASCII letters among eight bytes that are all below 0x80.
+int CountUpper(uint64_t w) {
+  // A byte >= 'A' gets its high bit from adding 0x80 - 'A'; one > 'Z' from adding 0x80 - '['.
+  const uint64_t upper = (w + kOnes * (0x80 - 'A')) & ~(w + kOnes * (0x80 - '[')) & kHighs;
+  return static_cast<int>(((upper >> 7) * kOnes) >> 56);
+}
 
 bool IsSpaceByte(char c) { return (Bits(c) & kSpaceBit) != 0; }
 
@@ -212,6 +241,14 @@ bool MayHaveSoftBoundary(std::string_view text, Range r) {
   int upper = 0;
   size_t i = r.start;
   while (i < r.end) {
+    if (i + 8 <= r.end) {
+      const uint64_t w = Load8(text.data() + i);
+      if ((w & kHighs) == 0) {
+        upper += CountUpper(w);
+        i += 8;
+        continue;
+      }
+    }
     const uint8_t bits = Bits(text[i]);
     if (bits & kHighBit) {  // typographic quotes and dashes are common and not letters
       size_t len;
@@ -292,6 +329,10 @@ void SplitSentences(std::string_view text, Range r, std::vector<Range>* out) {
   size_t start = r.start;
   size_t i = r.start;
   while (i < r.end) {
+    if (i + 8 <= r.end && !HasMark(Load8(text.data() + i))) {
+      i += 8;
+      continue;
+    }
     if (!(Bits(text[i]) & kMarkBit)) {
       ++i;
       continue;

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <re2/re2.h>
 
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -58,14 +59,28 @@ TEST(LiteralPrefilter, Repetitions) {
   EXPECT_EQ(Required("(viagra)*"), "ALL");
   EXPECT_EQ(Required("(viagra)+"), "\"viagra\"");
   EXPECT_EQ(Required("(viagra){0,3}"), "ALL");
-  EXPECT_EQ(Required("(viagra){2,3}"), "\"viagra\"");
-  EXPECT_EQ(Required("ab{2}cde"), "\"cde\"");
+  EXPECT_EQ(Required("(viagra){2,3}"), "OR(\"viagraviagra\",\"viagraviagraviagra\")");
+  EXPECT_EQ(Required(R"(w{3}\.)"), "\"www.\"");
+  EXPECT_EQ(Required("ab{2}cde"), "\"abbcde\"");
+  EXPECT_EQ(Required("ab{1,2}cd"), "OR(\"abbcd\",\"abcd\")");
+  EXPECT_EQ(Required("x(ab){2,}y"), "\"abab\"");  // at least "abab"; x is too short alone
+  EXPECT_EQ(Required(R"(\d{3}-\d{4})"), "ALL");
   EXPECT_EQ(Required("a{,5}bcd"), "\"a{,5}bcd\"");  // not a repetition: literal braces
   EXPECT_EQ(Required("viagra+?"), "\"viagr\"");
 }
 
+TEST(LiteralPrefilter, CaseInsensitiveLiteralsAreLowerCase) {
+  // The text is case folded, so "(?i)" literals are looked for in lower case.
+  EXPECT_EQ(Required("(?i)Buy Now"), "\"buy now\"");
+  EXPECT_EQ(Required("(?i:VIAGRA) PILLS"), "\"viagra PILLS\"");
+  EXPECT_EQ(Required("(x(?i)ABC)DEF"), "\"xabcDEF\"");
+  EXPECT_EQ(Required("(?i)[AB]cde"), "OR(\"acde\",\"bcde\")");
+  EXPECT_EQ(Required("(?i-i)ABC"), "\"ABC\"");
+  // A non-ASCII letter's case folding is not modelled.
+  EXPECT_EQ(Required(u8"(?i)\u0444\u043e\u0442\u043e"), "ALL");
+}
+
 TEST(LiteralPrefilter, UnmodelledSyntaxRequiresNothing) {
-  EXPECT_EQ(Required("(?i)viagra"), "ALL");
   EXPECT_EQ(Required(R"(\Qviagra\E)"), "ALL");
   EXPECT_EQ(Required(R"(viagra\1)"), "ALL");
   EXPECT_EQ(Required("(viagra"), "ALL");
@@ -138,6 +153,26 @@ TEST(LiteralPrefilter, SoundOnHandWrittenPatterns) {
     ASSERT_TRUE(re.ok()) << p;
     const auto tree = RequiredLiterals(p);
     for (const auto& t : ProbeTexts(seeds, 3000)) {
+      if (RE2::PartialMatch(t, re)) {
+        EXPECT_TRUE(TreeHolds(tree.get(), t))
+            << p << " matches '" << t << "' but " << ToString(tree.get()) << " fails";
+      }
+    }
+  }
+}
+
+// Under "(?i)" the literals are lower case, which holds on case-folded text (what RuleSet
+// matches): checked on lower-case texts only.
+TEST(LiteralPrefilter, SoundOnCaseFoldedTextUnderCaseInsensitiveFlag) {
+  const std::vector<std::string> patterns = {"(?i)Buy Now", "(?i:AB)cde", "x(?i)[AB]yz(?-i)Q?w",
+                                             "(?i)colou?r|(?i:kelvin)"};
+  std::vector<std::string> seeds = {"buy now ok", "abcde", "xayzw xbyzqw", "color colour kelvin"};
+  for (const auto& p : patterns) {
+    const RE2 re(p);
+    ASSERT_TRUE(re.ok()) << p;
+    const auto tree = RequiredLiterals(p);
+    for (std::string t : ProbeTexts(seeds, 3000)) {
+      for (char& c : t) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
       if (RE2::PartialMatch(t, re)) {
         EXPECT_TRUE(TreeHolds(tree.get(), t))
             << p << " matches '" << t << "' but " << ToString(tree.get()) << " fails";
