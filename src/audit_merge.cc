@@ -85,8 +85,8 @@ Status MergeFindings(const std::vector<std::string>& dirs, const std::string& ou
     if (!s.ok()) return s;
     if (more) heap.push(i);
   }
-  const std::string tmp = out_path + ".tmp." + std::to_string(::getpid());
-  std::FILE* out = std::fopen(tmp.c_str(), "wb");
+  const OutputTarget target = PlanOutput(out_path);
+  std::FILE* out = std::fopen(target.write_path.c_str(), "wb");
   if (out == nullptr) return Status::IoError(out_path + ": cannot create: " + std::strerror(errno));
   Status s;
   bool ok = true;
@@ -100,17 +100,13 @@ Status MergeFindings(const std::vector<std::string>& dirs, const std::string& ou
     s = c.Advance(&more);
     if (more) heap.push(i);
   }
-  ok &= std::fflush(out) == 0 && ::fsync(fileno(out)) == 0;
+  ok &= std::fflush(out) == 0 && (target.in_place || ::fsync(fileno(out)) == 0);
   ok &= std::fclose(out) == 0;
   if (!s.ok() || !ok) {
-    std::remove(tmp.c_str());
+    AbandonOutput(target);
     return s.ok() ? Status::IoError(out_path + ": write failed") : s;
   }
-  if (std::rename(tmp.c_str(), out_path.c_str()) != 0) {
-    std::remove(tmp.c_str());
-    return Status::IoError(out_path + ": rename failed: " + std::strerror(errno));
-  }
-  return Status::Ok();
+  return CommitOutput(target);
 }
 
 }  // namespace

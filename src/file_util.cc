@@ -6,6 +6,7 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 namespace spamstrip {
@@ -65,9 +66,43 @@ Status CheckReadable(const std::string& path) {
   return s;
 }
 
+OutputTarget PlanOutput(const std::string& path) {
+  OutputTarget t;
+  t.path = t.final_path = t.write_path = path;
+  struct stat st;
+  if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+    t.in_place = true;
+    return t;
+  }
+  struct stat lst;
+  if (::lstat(path.c_str(), &lst) == 0 && S_ISLNK(lst.st_mode)) {
+    if (char* real = ::realpath(path.c_str(), nullptr)) {
+      t.final_path = real;
+      std::free(real);
+    }
+  }
+  t.write_path = t.final_path + ".tmp." + std::to_string(::getpid());
+  return t;
+}
+
+Status CommitOutput(const OutputTarget& t) {
+  if (t.in_place) return Status::Ok();
+  if (::rename(t.write_path.c_str(), t.final_path.c_str()) != 0) {
+    const int e = errno;
+    ::unlink(t.write_path.c_str());
+    return Status::IoError(t.path + ": rename failed: " + std::strerror(e));
+  }
+  return Status::Ok();
+}
+
+void AbandonOutput(const OutputTarget& t) {
+  if (!t.in_place) ::unlink(t.write_path.c_str());
+}
+
 Status WriteFileAtomic(const std::string& path, std::string_view data) {
-  std::string tmp = path + ".tmp." + std::to_string(::getpid());
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  const OutputTarget t = PlanOutput(path);
+  int fd = t.in_place ? ::open(t.write_path.c_str(), O_WRONLY | O_TRUNC)
+                      : ::open(t.write_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
   if (fd < 0) return Status::IoError(path + ": cannot create: " + std::strerror(errno));
   size_t off = 0;
   while (off < data.size()) {
@@ -76,25 +111,21 @@ Status WriteFileAtomic(const std::string& path, std::string_view data) {
       if (errno == EINTR) continue;
       int e = errno;
       ::close(fd);
-      ::unlink(tmp.c_str());
+      AbandonOutput(t);
       return Status::IoError(path + ": write failed: " + std::strerror(e));
     }
     off += static_cast<size_t>(n);
   }
-  const bool synced = ::fsync(fd) == 0;
+  // A device or pipe has nothing to sync (fsync fails with EINVAL there).
+  const bool synced = t.in_place || ::fsync(fd) == 0;
   const int sync_errno = errno;
   const bool closed = ::close(fd) == 0;
   if (!synced || !closed) {
     const int e = !synced ? sync_errno : errno;
-    ::unlink(tmp.c_str());
+    AbandonOutput(t);
     return Status::IoError(path + ": flush failed: " + std::strerror(e));
   }
-  if (::rename(tmp.c_str(), path.c_str()) != 0) {
-    int e = errno;
-    ::unlink(tmp.c_str());
-    return Status::IoError(path + ": rename failed: " + std::strerror(e));
-  }
-  return Status::Ok();
+  return CommitOutput(t);
 }
 
 }  // namespace spamstrip

@@ -98,11 +98,12 @@ int CleanJsonl(const Detector& d, const CleanFlags& f) {
     in = &file;
   }
   std::unique_ptr<std::ofstream> out_file;
-  std::string tmp_path;
+  OutputTarget target;
   std::ostream* out = &std::cout;
   if (!f.output.empty() && f.output != "-") {
-    tmp_path = f.output + ".tmp." + std::to_string(::getpid());
-    out_file = std::make_unique<std::ofstream>(tmp_path, std::ios::binary | std::ios::trunc);
+    target = PlanOutput(f.output);
+    out_file =
+        std::make_unique<std::ofstream>(target.write_path, std::ios::binary | std::ios::trunc);
     if (!*out_file) return Fail(Status::IoError(f.output + ": cannot create"), kExitOutput);
     out = out_file.get();
   }
@@ -177,7 +178,7 @@ int CleanJsonl(const Detector& d, const CleanFlags& f) {
     *out << JsonlResult(id_json, t, report, is_html ? "html" : "text") << "\n";
   }
   if (in->bad()) {
-    if (out_file) std::remove(tmp_path.c_str());
+    if (out_file) AbandonOutput(target);
     return Fail(Status::IoError(name + ": read failed after line " + std::to_string(lineno)),
                 kExitInput);
   }
@@ -185,10 +186,11 @@ int CleanJsonl(const Detector& d, const CleanFlags& f) {
     out_file->flush();
     bool ok = static_cast<bool>(*out_file);
     out_file.reset();
-    if (!ok || std::rename(tmp_path.c_str(), f.output.c_str()) != 0) {
-      std::remove(tmp_path.c_str());
+    if (!ok) {
+      AbandonOutput(target);
       return Fail(Status::IoError(f.output + ": write failed"), kExitOutput);
     }
+    if (Status s = CommitOutput(target); !s.ok()) return Fail(s, kExitOutput);
   } else {
     std::cout.flush();
   }
