@@ -24,9 +24,11 @@ constexpr size_t kMaxReasons = 6;
 constexpr size_t kMaxSpanSearch = 24;  // sentences; longer blocks try fewer runs
 // A block judged spam as a whole is cut at sentence level instead only when what would remain
 // scores below this.
-constexpr double kClearlyClean = 0.02;
+constexpr double kClearlyClean = 0.05;
 // Sentence runs shorter than this are never cut out of a kept block.
 constexpr int kMinSpanWords = 4;
+// A cut grows over a neighbouring sentence only when the run's log-odds fall by less than this.
+constexpr double kGrowSlack = 2.0;
 // Default strip threshold for headings that matched no rule (Options::heading_threshold).
 constexpr double kHeadingThreshold = 0.95;
 
@@ -271,13 +273,35 @@ void DetectorImpl::ScoreBlocks(const Doc& doc, Report* report) const {
           c.sc.h[kHtmlForeignLinks] <= 0 && c.sc.p < heading_threshold_) {
         continue;
       }
-      double rest = 0;
-      if (c.b > 0) rest = std::max(rest, rest_p(0, c.b));
-      if (c.e < n) rest = std::max(rest, rest_p(c.e, n));
-      if (rest >= (block_hit ? kClearlyClean : flag_threshold_)) continue;
+      const double clean_bar = block_hit ? kClearlyClean : flag_threshold_;
+      auto rest_of = [&](size_t b, size_t e) {
+        double rest = 0;
+        if (b > 0) rest = std::max(rest, rest_p(0, b));
+        if (e < n) rest = std::max(rest, rest_p(e, n));
+        return rest;
+      };
+      if (rest_of(c.b, c.e) >= clean_bar) continue;
+      // The run grows over neighbouring sentences that do not look clean on their own: spam
+      // of several sentences whose strongest one alone scores highest ("…award! Call 0871…
+      // Cost 10ppm.") goes as a whole, while the real sentences stay.
+      size_t b = c.b, e = c.e;
+      Scored sc = c.sc;
+      auto grow = [&](size_t nb, size_t ne, size_t k) {
+        if (single[k].p < flag_threshold_ || (nb == 0 && ne == n)) return false;
+        Scored g = ScoreRange(doc, i, nb, ne);
+        if (g.logit < sc.logit - kGrowSlack || rest_of(nb, ne) >= clean_bar) return false;
+        b = nb;
+        e = ne;
+        sc = g;
+        return true;
+      };
+      while (b > 0 && grow(b - 1, e, b - 1)) {
+      }
+      while (e < n && grow(b, e + 1, e)) {
+      }
       br.block.decision = Decision::kKeep;
       Finding span;
-      Fill(s, c.b, c.e, c.sc, &span);
+      Fill(s, b, e, sc, &span);
       br.spans.push_back(std::move(span));
       break;
     }
