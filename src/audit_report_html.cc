@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "text_format.h"
+
 namespace spamstrip {
 namespace {
 
@@ -18,25 +20,6 @@ constexpr size_t kErrorsShown = 100;
 const char* const kPalette[] = {"#c0392b", "#2e86c1", "#d68910", "#7d3c98", "#17a589",
                                 "#cb4335", "#2874a6", "#b9770e", "#6c3483", "#138d75",
                                 "#a93226", "#1f618d", "#9a7d0a"};
-
-std::string Num(uint64_t n) {
-  std::string digits = std::to_string(n), out;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return out;
-}
-
-std::string Fixed(double v, int decimals) {
-  char buf[64];
-  std::snprintf(buf, sizeof(buf), "%.*f", decimals, v);
-  return buf;
-}
-
-std::string Percent(double share) { return Fixed(100.0 * share, share < 0.1 ? 2 : 1) + "%"; }
-
-std::string Megabytes(uint64_t bytes) { return Fixed(static_cast<double>(bytes) / 1e6, 1) + " MB"; }
 
 // At most `max` characters (code points) of `s`, with an ellipsis when cut.
 std::string Shorten(const std::string& s, size_t max) {
@@ -300,11 +283,15 @@ std::string AuditReportHtml(const json& summary) {
        Fixed(D(summary.value("settings", empty), "flag_threshold"), 2) + "</p>";
 
   h += "<div class=\"cards\">";
+  // Documents with spam to strip lead; findings below the strip threshold are for review.
+  const uint64_t stripped = U(t, "stripped_documents"), flagged = U(t, "flagged_documents");
   h += Card(Num(docs), "documents analysed");
-  h += Card(Num(U(t, "flagged_documents")), "documents with injected spam");
-  h += Card(Percent(D(t, "flagged_share")), "share of documents flagged");
-  h += Card(Num(U(t, "stripped_documents")), "documents where spam would be stripped");
-  h += Card(Num(U(t, "findings")), "flagged blocks and sentences");
+  h += Card(Num(stripped), "documents with spam to strip");
+  h += Card(Percent(docs ? static_cast<double>(stripped) / static_cast<double>(docs) : 0),
+            "share of documents with spam to strip");
+  h += Card(Num(flagged >= stripped ? flagged - stripped : 0),
+            "more documents flagged for review only");
+  h += Card(Num(U(t, "findings")), "flagged or stripped blocks and sentences");
   h += Card(Num(U(t, "spam_bytes")), "bytes of spam found");
   h += Card(Num(U(t, "errors")), "input errors");
   h += Card(Num(U(t, "skipped")), "items skipped (not documents)");

@@ -62,7 +62,7 @@ std::vector<json> JsonLines(const std::string& s) {
 
 struct Result {
   int rc = -1;
-  std::string err;
+  std::string out, err;
 };
 
 const char* const kOutputs[] = {"findings.jsonl", "summary.json", "report.html"};
@@ -91,13 +91,15 @@ class AuditCliTest : public ::testing::Test {
 
   // Runs `spamstrip ARGS` in the test directory (so paths in the outputs are relative).
   Result Run(const std::string& args) {
-    const std::string err = Path("stderr.txt");
+    const std::string out = Path("stdout.txt"), err = Path("stderr.txt");
     const std::string cmd = "cd " + Quote(dir_.string()) + " && " + Quote(SPAMSTRIP_CLI) + " " +
-                            args + " </dev/null >/dev/null 2>" + Quote(err);
+                            args + " </dev/null >" + Quote(out) + " 2>" + Quote(err);
     const int status = std::system(cmd.c_str());
     Result r;
     r.rc = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    r.out = ReadAll(out);
     r.err = ReadAll(err);
+    fs::remove(out);
     fs::remove(err);
     return r;
   }
@@ -233,6 +235,14 @@ TEST_F(AuditCliTest, TreeWithEveryKindOfInput) {
                                                          .size()),
                 "unreadable@tree/gone.txt#0"}));
   EXPECT_NE(r.err.find("tree/feed.jsonl:13:"), std::string::npos) << r.err;
+  // The closing lines on stdout lead with the documents that have spam to strip.
+  EXPECT_EQ(t["stripped_documents"], 9) << s["totals"].dump();
+  EXPECT_NE(r.out.find("22 documents (2 HTML) in 9 files"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("spam to strip in 9 documents (40.9%)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("categories: pharma "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("5 input errors"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("report: out/report.html"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("flagged for review"), std::string::npos) << r.out;
   EXPECT_NE(r.err.find("tree/gone.txt"), std::string::npos) << r.err;
 
   // Findings: one line per flagged document, in input order, each with its place and the text.

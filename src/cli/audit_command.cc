@@ -16,6 +16,7 @@
 #include "audit_output.h"
 #include "audit_progress.h"
 #include "audit_report_html.h"
+#include "audit_summary_text.h"
 #include "commands.h"
 #include "detector_flags.h"
 #include "exit_codes.h"
@@ -299,6 +300,7 @@ int AuditCommand(const std::vector<std::string>& args) {
     return cs;
   };
   CatchStopSignals();
+  const auto run_start = std::chrono::steady_clock::now();
   s = RunAudit(*d, &source, ro, sink);
   if (!s.ok()) return Fail(s, output_failed ? kExitOutput : kExitInput);
   if (g_stop.load()) {
@@ -313,6 +315,14 @@ int AuditCommand(const std::vector<std::string>& args) {
   s = out.Finish(SummaryFileText(j), AuditReportHtml(j));
   if (!s.ok()) return Fail(s, kExitOutput);
   display.Finish(last);
+  if (!f.quiet) {
+    // A resumed run's time would cover only its last part: not shown.
+    const double seconds =
+        state == AuditOutput::State::kResumed
+            ? 0
+            : std::chrono::duration<double>(std::chrono::steady_clock::now() - run_start).count();
+    std::cout << AuditSummaryText(j, f.out, seconds) << std::flush;
+  }
   if (summary.errors() > 0) {
     std::cerr << "spamstrip audit: " << summary.errors()
               << " input errors (listed in summary.json); the rest was audited\n";

@@ -5,24 +5,9 @@
 #include <cstdio>
 #include <iostream>
 
+#include "text_format.h"
+
 namespace spamstrip::cli {
-namespace {
-
-std::string Fixed(double v, int decimals) {
-  char buf[64];
-  std::snprintf(buf, sizeof(buf), "%.*f", decimals, v);
-  return buf;
-}
-
-std::string Duration(double seconds) {
-  const long s = static_cast<long>(seconds + 0.5);
-  if (s >= 3600) return std::to_string(s / 3600) + "h" + std::to_string((s % 3600) / 60) + "m";
-  if (s >= 60) return std::to_string(s / 60) + "m" + std::to_string(s % 60) + "s";
-  return std::to_string(s) + "s";
-}
-
-}  // namespace
-
 AuditProgressDisplay::Mode AuditProgressDisplay::Choose(bool quiet, bool force_lines) {
   if (quiet) return Mode::kQuiet;
   if (force_lines) return Mode::kLines;
