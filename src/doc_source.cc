@@ -82,12 +82,13 @@ class WholeFile : public DocSource::FileReader {
   bool done_ = false;
 };
 
-// A JSONL file: one document per non-blank line.
+// A JSONL file, plain or gzip: one document per non-blank line. Offsets count the bytes of the
+// decompressed stream.
 class JsonlFile : public DocSource::FileReader {
  public:
   JsonlFile(const InputEntry& e, DocFormat format, size_t max)
       : path_(e.path), format_(format), max_(max) {
-    Status s = stream_.Open(path_, false);
+    Status s = stream_.Open(path_, e.kind == InputKind::kJsonlGz);
     if (!s.ok()) open_error_ = s.message();
   }
 
@@ -366,6 +367,7 @@ bool DocSource::OpenNext() {
       reader_ = std::make_unique<WholeFile>(e, true, options_.max_document);
       break;
     case InputKind::kJsonl:
+    case InputKind::kJsonlGz:
       reader_ = std::make_unique<JsonlFile>(e, options_.format, options_.max_document);
       break;
     case InputKind::kWarc:

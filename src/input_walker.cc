@@ -80,6 +80,8 @@ const char* InputKindName(InputKind kind) {
       return "html";
     case InputKind::kJsonl:
       return "jsonl";
+    case InputKind::kJsonlGz:
+      return "jsonl.gz";
     case InputKind::kWarc:
       return "warc";
     case InputKind::kWarcGz:
@@ -99,6 +101,7 @@ InputKind KindOfPath(const std::string& path) {
   if (EndsWith(p, ".warc.gz")) return InputKind::kWarcGz;
   if (EndsWith(p, ".warc")) return InputKind::kWarc;
   if (EndsWith(p, ".jsonl") || EndsWith(p, ".json")) return InputKind::kJsonl;
+  if (EndsWith(p, ".jsonl.gz") || EndsWith(p, ".json.gz")) return InputKind::kJsonlGz;
   if (EndsWith(p, ".html") || EndsWith(p, ".htm")) return InputKind::kHtml;
   if (EndsWith(p, ".txt")) return InputKind::kText;
   return InputKind::kSkipped;

@@ -17,6 +17,7 @@ enum class InputKind {
   kText,     // .txt: one plain-text document
   kHtml,     // .html, .htm: one HTML page
   kJsonl,    // .jsonl, .json: one JSON document per line
+  kJsonlGz,  // .jsonl.gz, .json.gz: the same, gzip-compressed (any number of members)
   kWarc,     // .warc
   kWarcGz,   // .warc.gz
   kSkipped,  // any other extension: counted, not read

@@ -217,5 +217,43 @@ TEST_F(AuditInputsTest, SeekSkipsWhatWasDone) {
   EXPECT_EQ(got, (std::vector<std::string>{"1:3", "1:4"}));
 }
 
+// A compressed feed reads like the plain one; a line may span two gzip members, and the
+// offsets are those of the decompressed lines.
+TEST_F(AuditInputsTest, GzipJsonlIsReadLineByLine) {
+  const std::string first = json({{"id", "g1"}, {"text", "first article"}}).dump() + "\n";
+  const std::string second = json({{"id", "g2"}, {"text", "second article"}}).dump() + "\n";
+  const std::string third = json({{"id", "g3"}, {"html", "<p>third</p>"}}).dump();
+  const std::string plain = first + second + "{broken\n" + third;
+  const size_t cut = first.size() + 10;  // inside the second line
+  const std::string path = Write("feed.jsonl.gz", testing::GzipMember(plain.substr(0, cut)) +
+                                                      testing::GzipMember(plain.substr(cut)));
+  std::vector<InputEntry> entries;
+  WalkInputs({path}, &entries);
+  ASSERT_EQ(entries.size(), 1u);
+  EXPECT_EQ(entries[0].kind, InputKind::kJsonlGz);
+  EXPECT_STREQ(InputKindName(entries[0].kind), "jsonl.gz");
+  auto items = ReadAll({path});
+  ASSERT_EQ(items.size(), 4u);
+  EXPECT_EQ(items[0].id, "g1");
+  EXPECT_EQ(items[0].bytes, "first article");
+  EXPECT_EQ(items[1].id, "g2");
+  EXPECT_EQ(items[1].bytes, "second article");
+  EXPECT_EQ(items[1].offset, first.size());
+  EXPECT_EQ(items[1].line, 2u);
+  EXPECT_EQ(items[2].kind, Kind::kError);
+  EXPECT_EQ(items[2].what, "json");
+  EXPECT_NE(items[2].message.find(path + ":3:"), std::string::npos) << items[2].message;
+  EXPECT_EQ(items[3].id, "g3");
+  EXPECT_TRUE(items[3].html);
+  EXPECT_EQ(items[3].offset, first.size() + second.size() + 8);
+  // The same content, uncompressed, gives the same documents.
+  auto plain_items = ReadAll({Write("feed.jsonl", plain)});
+  ASSERT_EQ(plain_items.size(), items.size());
+  for (size_t i = 0; i < items.size(); ++i) {
+    EXPECT_EQ(plain_items[i].bytes, items[i].bytes);
+    EXPECT_EQ(plain_items[i].offset, items[i].offset);
+  }
+}
+
 }  // namespace
 }  // namespace spamstrip
