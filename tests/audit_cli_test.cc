@@ -11,6 +11,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -95,6 +96,21 @@ class AuditCliTest : public testing::TempDirTest {
       ASSERT_TRUE(fs::exists(dir_ / b / f)) << b << "/" << f;
       EXPECT_TRUE(ReadWholeFile(dir_ / a / f) == ReadWholeFile(dir_ / b / f))
           << a << "/" << f << " differs from " << b << "/" << f;
+    }
+  }
+
+  // Four JSONL files of 2500 articles under big/: a few seconds of work on one job, long enough
+  // to be stopped midway.
+  void WriteBigInput() {
+    for (int f = 0; f < 4; ++f)
+      Write("big/part" + std::to_string(f) + ".jsonl", Feed(2500, f * 2500));
+  }
+
+  // Polls `ready` every 5 ms until it holds or a minute has passed.
+  static void WaitUntil(const std::function<bool()>& ready) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (std::chrono::steady_clock::now() < deadline && !ready()) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
   }
 
@@ -293,23 +309,17 @@ TEST_F(AuditCliTest, ShardsMergeIntoTheSingleRun) {
   EXPECT_EQ(Run("audit merge other shard2 shard3 --out m5").rc, kExitUsage);
 }
 
-// The big inputs below take a few seconds on one job, long enough to be stopped midway.
 TEST_F(AuditCliTest, ResumeAfterKillFinishesWithoutRedoingOrLosing) {
-  for (int f = 0; f < 4; ++f)
-    Write("big/part" + std::to_string(f) + ".jsonl", Feed(2500, f * 2500));
+  WriteBigInput();
   const std::string args = "audit big --jobs 1 --quiet --checkpoint-interval 0.05";
   ASSERT_EQ(Run(args + " --out whole").rc, kExitOk);
 
   const pid_t pid = Start(args + " --out resumed");
   const fs::path cp = dir_ / "resumed" / ".partial" / "checkpoint.json";
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-  while (std::chrono::steady_clock::now() < deadline) {
-    if (fs::exists(cp) &&
-        json::parse(ReadWholeFile(cp), nullptr, false).value("next_skip", 0) > 300) {
-      break;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  }
+  WaitUntil([&cp] {
+    return fs::exists(cp) &&
+           json::parse(ReadWholeFile(cp), nullptr, false).value("next_skip", 0) > 300;
+  });
   ASSERT_EQ(::kill(pid, SIGKILL), 0);
   EXPECT_EQ(Wait(pid), 128 + SIGKILL);
   ASSERT_TRUE(fs::exists(cp)) << "killed before a checkpoint";
@@ -330,17 +340,12 @@ TEST_F(AuditCliTest, ResumeAfterKillFinishesWithoutRedoingOrLosing) {
 }
 
 TEST_F(AuditCliTest, InterruptCheckpointsAndResumes) {
-  for (int f = 0; f < 4; ++f)
-    Write("big/part" + std::to_string(f) + ".jsonl", Feed(2500, f * 2500));
+  WriteBigInput();
   const std::string args = "audit big --jobs 1 --quiet";
   ASSERT_EQ(Run(args + " --out whole").rc, kExitOk);
   const pid_t pid = Start(args + " --out stopped");
   const fs::path findings = dir_ / "stopped" / ".partial" / "findings.jsonl";
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-  while (std::chrono::steady_clock::now() < deadline &&
-         !(fs::exists(findings) && fs::file_size(findings) > 0)) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  }
+  WaitUntil([&findings] { return fs::exists(findings) && fs::file_size(findings) > 0; });
   std::this_thread::sleep_for(std::chrono::milliseconds(100));
   ASSERT_EQ(::kill(pid, SIGINT), 0);
   EXPECT_EQ(Wait(pid), kExitInterrupted) << ReadWholeFile(Path("bg.txt"));
