@@ -95,7 +95,6 @@ class HtmlIndex {
 // Attribute helpers.
 std::string_view Attr(const GumboElement& e, const char* name);
 bool HasAttr(const GumboElement& e, const char* name);
-bool EqualsCi(std::string_view a, std::string_view b);
 
 }  // namespace html_internal
 }  // namespace spamstrip
