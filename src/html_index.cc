@@ -78,13 +78,6 @@ std::string_view TagName(const GumboStringPiece& tag) {
   return s.substr(i, j - i);
 }
 
-bool IsSpaceOnly(std::string_view s) {
-  for (char c : s) {
-    if (!(c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f')) return false;
-  }
-  return true;
-}
-
 constexpr unsigned kMovedFlags =
     GUMBO_INSERTION_BY_PARSER | GUMBO_INSERTION_ADOPTION_AGENCY_MOVED |
     GUMBO_INSERTION_FOSTER_PARENTED | GUMBO_INSERTION_RECONSTRUCTED_FORMATTING_ELEMENT |
