@@ -58,48 +58,43 @@ bool ChunkStream::Next(Chunk* chunk, std::vector<StreamError>* errors) {
   return gzip_ ? NextGzip(chunk, errors) : NextPlain(chunk, errors);
 }
 
-bool ChunkStream::NextPlain(Chunk* chunk, std::vector<StreamError>* errors) {
+size_t ChunkStream::Read(std::vector<char>* buf, uint64_t at, std::vector<StreamError>* errors) {
   for (;;) {
-    const ssize_t n = ::read(fd_, out_.data(), out_.size());
+    const ssize_t n = ::read(fd_, buf->data(), buf->size());
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
-      errors->push_back({consumed_, "io",
-                         path_ + ": read failed at byte " + std::to_string(consumed_) + ": " +
-                             std::strerror(errno)});
+      errors->push_back(
+          {at, "io",
+           path_ + ": read failed at byte " + std::to_string(at) + ": " + std::strerror(errno)});
     }
     if (n <= 0) {
       eof_ = true;
-      return false;
+      return 0;
     }
-    chunk->data = std::string_view(out_.data(), static_cast<size_t>(n));
-    chunk->offset = consumed_;
-    chunk->after_gap = false;
-    consumed_ += static_cast<uint64_t>(n);
-    return true;
+    return static_cast<size_t>(n);
   }
+}
+
+bool ChunkStream::NextPlain(Chunk* chunk, std::vector<StreamError>* errors) {
+  const size_t n = Read(&out_, consumed_, errors);
+  if (n == 0) return false;
+  chunk->data = std::string_view(out_.data(), n);
+  chunk->offset = consumed_;
+  chunk->after_gap = false;
+  consumed_ += n;
+  return true;
 }
 
 bool ChunkStream::Refill(std::vector<StreamError>* errors) {
   in_base_ += in_len_;
   in_len_ = 0;
-  for (;;) {
-    const ssize_t n = ::read(fd_, in_.data(), in_.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      errors->push_back({in_base_, "io",
-                         path_ + ": read failed at byte " + std::to_string(in_base_) + ": " +
-                             std::strerror(errno)});
-    }
-    if (n <= 0) {
-      eof_ = true;
-      return false;
-    }
-    in_len_ = static_cast<size_t>(n);
-    consumed_ = in_base_ + in_len_;
-    z_->s.next_in = reinterpret_cast<Bytef*>(in_.data());
-    z_->s.avail_in = static_cast<uInt>(in_len_);
-    return true;
-  }
+  const size_t n = Read(&in_, in_base_, errors);
+  if (n == 0) return false;
+  in_len_ = n;
+  consumed_ = in_base_ + in_len_;
+  z_->s.next_in = reinterpret_cast<Bytef*>(in_.data());
+  z_->s.avail_in = static_cast<uInt>(in_len_);
+  return true;
 }
 
 bool ChunkStream::Resync(uint64_t from, std::vector<StreamError>* errors) {

@@ -54,6 +54,9 @@ class ChunkStream {
   uint64_t consumed() const { return consumed_; }
 
  private:
+  // Reads up to buf->size() bytes into *buf (retrying when interrupted); the count, or 0 at the
+  // end of the file or after a read error (reported at file offset `at`), which end the stream.
+  size_t Read(std::vector<char>* buf, uint64_t at, std::vector<StreamError>* errors);
   bool NextPlain(Chunk* chunk, std::vector<StreamError>* errors);
   bool NextGzip(Chunk* chunk, std::vector<StreamError>* errors);
   // Reads more compressed input; false at end of file or on a read error (reported).

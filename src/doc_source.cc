@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <utility>
 
+#include "ascii.h"
 #include "file_util.h"
 #include "http_payload.h"
 
@@ -278,9 +279,7 @@ class WarcFile : public DocSource::FileReader {
       SetSkipped(item, "warc_" + (r.type.empty() ? std::string("untyped") : r.type));
       return true;
     }
-    std::string content_type = r.content_type;
-    std::transform(content_type.begin(), content_type.end(), content_type.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::string content_type = AsciiLower(r.content_type);
     std::string body;
     if (r.type == "response" && content_type.find("application/http") != std::string::npos) {
       HttpResponse http;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <type_traits>
 
 namespace spamstrip {
 
@@ -26,6 +27,30 @@ void Forest::Pack() {
 }
 
 namespace {
+
+// The packed walks are compiled for each depth from 1 to 8: calls fn with
+// std::integral_constant<int, depth> (8 for any deeper forest).
+template <typename Fn>
+double WithDepth(int depth, Fn&& fn) {
+  switch (depth) {
+    case 1:
+      return fn(std::integral_constant<int, 1>());
+    case 2:
+      return fn(std::integral_constant<int, 2>());
+    case 3:
+      return fn(std::integral_constant<int, 3>());
+    case 4:
+      return fn(std::integral_constant<int, 4>());
+    case 5:
+      return fn(std::integral_constant<int, 5>());
+    case 6:
+      return fn(std::integral_constant<int, 6>());
+    case 7:
+      return fn(std::integral_constant<int, 7>());
+    default:
+      return fn(std::integral_constant<int, 8>());
+  }
+}
 
 // The packed forest walk for trees of depth D: a compile-time depth lets the compiler unroll
 // the levels (the walk is most of the scoring cost: one call per scored run, 400 trees each).
@@ -90,24 +115,8 @@ double Forest::Predict(const double* x) const {
   const double* t = packed_threshold_.data();
   const float* l = packed_leaf_.data();
   const size_t count = trees.size();
-  switch (depth) {
-    case 1:
-      return PredictPacked<1>(f, t, l, count, z, x);
-    case 2:
-      return PredictPacked<2>(f, t, l, count, z, x);
-    case 3:
-      return PredictPacked<3>(f, t, l, count, z, x);
-    case 4:
-      return PredictPacked<4>(f, t, l, count, z, x);
-    case 5:
-      return PredictPacked<5>(f, t, l, count, z, x);
-    case 6:
-      return PredictPacked<6>(f, t, l, count, z, x);
-    case 7:
-      return PredictPacked<7>(f, t, l, count, z, x);
-    default:
-      return PredictPacked<8>(f, t, l, count, z, x);
-  }
+  return WithDepth(depth,
+                   [&](auto d) { return PredictPacked<decltype(d)::value>(f, t, l, count, z, x); });
 }
 
 namespace {
@@ -153,24 +162,9 @@ double Forest::Explain(const double* x, double* contrib) const {
     const float* v = packed_value_.data();
     const float* l = packed_leaf_.data();
     const size_t n = trees.size();
-    switch (depth) {
-      case 1:
-        return ExplainPacked<1>(s, t, v, l, n, bias, x, contrib);
-      case 2:
-        return ExplainPacked<2>(s, t, v, l, n, bias, x, contrib);
-      case 3:
-        return ExplainPacked<3>(s, t, v, l, n, bias, x, contrib);
-      case 4:
-        return ExplainPacked<4>(s, t, v, l, n, bias, x, contrib);
-      case 5:
-        return ExplainPacked<5>(s, t, v, l, n, bias, x, contrib);
-      case 6:
-        return ExplainPacked<6>(s, t, v, l, n, bias, x, contrib);
-      case 7:
-        return ExplainPacked<7>(s, t, v, l, n, bias, x, contrib);
-      default:
-        return ExplainPacked<8>(s, t, v, l, n, bias, x, contrib);
-    }
+    return WithDepth(depth, [&](auto d) {
+      return ExplainPacked<decltype(d)::value>(s, t, v, l, n, bias, x, contrib);
+    });
   }
   for (const Tree& t : trees) {
     size_t k = 0;

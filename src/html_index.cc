@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "ascii.h"
 #include "html_landmark.h"
 #include "html_style.h"
 
@@ -57,8 +58,6 @@ const TagTable& Tags() {
   return table;
 }
 
-char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
 bool ContainsWordCi(std::string_view s, std::string_view word) {
   for (size_t i = 0; i + word.size() <= s.size(); ++i) {
     if (EqualsCi(s.substr(i, word.size()), word)) return true;
@@ -79,13 +78,6 @@ std::string_view TagName(const GumboStringPiece& tag) {
   return s.substr(i, j - i);
 }
 
-bool IsSpaceOnly(std::string_view s) {
-  for (char c : s) {
-    if (!(c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f')) return false;
-  }
-  return true;
-}
-
 constexpr unsigned kMovedFlags =
     GUMBO_INSERTION_BY_PARSER | GUMBO_INSERTION_ADOPTION_AGENCY_MOVED |
     GUMBO_INSERTION_FOSTER_PARENTED | GUMBO_INSERTION_RECONSTRUCTED_FORMATTING_ELEMENT |
@@ -102,14 +94,6 @@ std::string_view Attr(const GumboElement& e, const char* name) {
 
 bool HasAttr(const GumboElement& e, const char* name) {
   return gumbo_get_attribute(&e.attributes, name) != nullptr;
-}
-
-bool EqualsCi(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (Lower(a[i]) != Lower(b[i])) return false;
-  }
-  return true;
 }
 
 void HtmlIndex::Enter(const GumboNode* n, uint32_t parent, uint32_t prev) {

@@ -95,7 +95,14 @@ class HtmlIndex {
 // Attribute helpers.
 std::string_view Attr(const GumboElement& e, const char* name);
 bool HasAttr(const GumboElement& e, const char* name);
-bool EqualsCi(std::string_view a, std::string_view b);
+
+// Whether `s` is nothing but HTML white space (space, tab, LF, CR, FF); true when empty.
+inline bool IsSpaceOnly(std::string_view s) {
+  for (char c : s) {
+    if (!(c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f')) return false;
+  }
+  return true;
+}
 
 }  // namespace html_internal
 }  // namespace spamstrip

@@ -40,13 +40,6 @@ BlockKind KindOfTag(GumboTag tag) {
   }
 }
 
-bool IsSpaceOnly(std::string_view s) {
-  for (char c : s) {
-    if (!(c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f')) return false;
-  }
-  return true;
-}
-
 // Decoded text the reader collapses to one space.
 bool IsCollapsible(std::string_view s) { return !s.empty() && (IsSpaceOnly(s) || s == "\xC2\xA0"); }
 

@@ -2,20 +2,11 @@
 #include <cstddef>
 #include <string_view>
 
+#include "ascii.h"
 #include "html_reader.h"
 
 namespace spamstrip {
 namespace {
-
-char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool StartsWithCi(std::string_view s, size_t at, std::string_view prefix) {
-  if (s.size() - at < prefix.size()) return false;
-  for (size_t i = 0; i < prefix.size(); ++i) {
-    if (Lower(s[at + i]) != prefix[i]) return false;
-  }
-  return true;
-}
 
 // A tag name ends at '>', whitespace or '/'.
 bool TagEnds(std::string_view s, size_t at) {
@@ -33,17 +24,19 @@ bool LooksLikeHtml(std::string_view bytes) {
          (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' || s[i] == '\f')) {
     ++i;
   }
-  if (StartsWithCi(s, i, "<!doctype html") || (StartsWithCi(s, i, "<html") && TagEnds(s, i + 5)) ||
-      (StartsWithCi(s, i, "<head") && TagEnds(s, i + 5)) ||
-      (StartsWithCi(s, i, "<body") && TagEnds(s, i + 5)) || StartsWithCi(s, i, "<?xml")) {
+  const std::string_view first = s.substr(i);
+  if (StartsWithCi(first, "<!doctype html") ||
+      (StartsWithCi(first, "<html") && TagEnds(s, i + 5)) ||
+      (StartsWithCi(first, "<head") && TagEnds(s, i + 5)) ||
+      (StartsWithCi(first, "<body") && TagEnds(s, i + 5)) || StartsWithCi(first, "<?xml")) {
     return true;
   }
-  if (StartsWithCi(s, i, "<!--")) {
+  if (StartsWithCi(first, "<!--")) {
     // A comment first (a generator note, a conditional comment): an <html tag must follow.
     const std::string_view head = bytes.substr(0, 64 * 1024);
     for (size_t k = i + 4; k + 5 <= head.size(); ++k) {
       if (head[k] == '<' &&
-          (StartsWithCi(head, k, "<html") || StartsWithCi(head, k, "<!doctype"))) {
+          (StartsWithCi(head.substr(k), "<html") || StartsWithCi(head.substr(k), "<!doctype"))) {
         return true;
       }
     }
@@ -60,7 +53,7 @@ bool LooksLikeHtml(std::string_view bytes) {
     if (s[k] != '<') continue;
     for (size_t t = 0; t < sizeof(kTags) / sizeof(kTags[0]); ++t) {
       const std::string_view tag = kTags[t].tag;
-      if (!seen[t] && StartsWithCi(s, k, tag) &&
+      if (!seen[t] && StartsWithCi(s.substr(k), tag) &&
           (!kTags[t].needs_end || TagEnds(s, k + tag.size()))) {
         seen[t] = true;
         if (++hits >= 2) return true;

@@ -3,25 +3,11 @@
 #include <zlib.h>
 
 #include <algorithm>
-#include <cctype>
+
+#include "ascii.h"
 
 namespace spamstrip {
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
 
 int HexDigit(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -41,9 +27,9 @@ bool Dechunk(std::string_view in, size_t max_body, std::string* out, bool* not_c
   while (i < in.size()) {
     size_t nl = in.find('\n', i);
     if (nl == std::string_view::npos) nl = in.size();
-    std::string_view line = Trim(in.substr(i, nl - i));
+    std::string_view line = TrimHeaderSpace(in.substr(i, nl - i));
     const size_t semi = line.find(';');
-    if (semi != std::string_view::npos) line = Trim(line.substr(0, semi));
+    if (semi != std::string_view::npos) line = TrimHeaderSpace(line.substr(0, semi));
     uint64_t size = 0;
     bool ok = !line.empty() && line.size() <= 15;
     for (char c : line) {
@@ -136,7 +122,7 @@ bool ParseHttpResponse(std::string_view message, size_t max_body, HttpResponse* 
   while (i < message.size()) {
     size_t e = message.find('\n', i);
     if (e == std::string_view::npos) e = message.size();
-    const std::string_view line = Trim(message.substr(i, e - i));
+    const std::string_view line = TrimHeaderSpace(message.substr(i, e - i));
     i = std::min(e + 1, message.size());
     if (line.empty()) {
       ended = true;
@@ -144,14 +130,14 @@ bool ParseHttpResponse(std::string_view message, size_t max_body, HttpResponse* 
     }
     const size_t colon = line.find(':');
     if (colon == std::string_view::npos) continue;
-    const std::string name = Lower(Trim(line.substr(0, colon)));
-    const std::string_view value = Trim(line.substr(colon + 1));
+    const std::string name = AsciiLower(TrimHeaderSpace(line.substr(0, colon)));
+    const std::string_view value = TrimHeaderSpace(line.substr(colon + 1));
     if (name == "content-type") {
-      out->content_type = Lower(value);
+      out->content_type = AsciiLower(value);
     } else if (name == "transfer-encoding") {
-      transfer_encoding = Lower(value);
+      transfer_encoding = AsciiLower(value);
     } else if (name == "content-encoding") {
-      content_encoding = Lower(value);
+      content_encoding = AsciiLower(value);
     }
   }
   if (!ended) {

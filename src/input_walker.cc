@@ -3,12 +3,13 @@
 #include <sys/stat.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <set>
 #include <utility>
+
+#include "ascii.h"
 
 namespace spamstrip {
 namespace {
@@ -95,9 +96,7 @@ const char* InputKindName(InputKind kind) {
 }
 
 InputKind KindOfPath(const std::string& path) {
-  std::string p = path;
-  std::transform(p.begin(), p.end(), p.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const std::string p = AsciiLower(path);
   if (EndsWith(p, ".warc.gz")) return InputKind::kWarcGz;
   if (EndsWith(p, ".warc")) return InputKind::kWarc;
   if (EndsWith(p, ".jsonl") || EndsWith(p, ".json")) return InputKind::kJsonl;

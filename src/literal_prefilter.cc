@@ -41,14 +41,13 @@ NodePtr AtomNode(std::string s) {
   return n;
 }
 
-// a AND b, flattening nested ANDs; a missing requirement is no constraint.
-NodePtr And(NodePtr a, NodePtr b) {
-  if (!a) return b;
-  if (!b) return a;
+// a `op` b (kAnd or kOr, neither side null), a side that is itself an `op` node flattened into
+// the new node's children.
+NodePtr Join(LiteralNode::Op op, NodePtr a, NodePtr b) {
   auto n = std::make_unique<LiteralNode>();
-  n->op = LiteralNode::Op::kAnd;
+  n->op = op;
   for (NodePtr* x : {&a, &b}) {
-    if ((*x)->op == LiteralNode::Op::kAnd) {
+    if ((*x)->op == op) {
       for (auto& c : (*x)->children) n->children.push_back(std::move(c));
     } else {
       n->children.push_back(std::move(*x));
@@ -57,19 +56,17 @@ NodePtr And(NodePtr a, NodePtr b) {
   return n;
 }
 
+// a AND b, flattening nested ANDs; a missing requirement is no constraint.
+NodePtr And(NodePtr a, NodePtr b) {
+  if (!a) return b;
+  if (!b) return a;
+  return Join(LiteralNode::Op::kAnd, std::move(a), std::move(b));
+}
+
 // a OR b, flattening nested ORs; if either side has no requirement, neither has the whole.
 NodePtr Or(NodePtr a, NodePtr b) {
   if (!a || !b) return nullptr;
-  auto n = std::make_unique<LiteralNode>();
-  n->op = LiteralNode::Op::kOr;
-  for (NodePtr* x : {&a, &b}) {
-    if ((*x)->op == LiteralNode::Op::kOr) {
-      for (auto& c : (*x)->children) n->children.push_back(std::move(c));
-    } else {
-      n->children.push_back(std::move(*x));
-    }
-  }
-  return n;
+  return Join(LiteralNode::Op::kOr, std::move(a), std::move(b));
 }
 
 class Analyzer {

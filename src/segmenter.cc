@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "ascii.h"
 #include "char_table.h"
 #include "utf8.h"
 
@@ -76,16 +77,6 @@ Range TrimRange(std::string_view text, Range r) {
   return r;
 }
 
-bool StartsWithCi(std::string_view s, std::string_view prefix) {
-  if (s.size() < prefix.size()) return false;
-  for (size_t i = 0; i < prefix.size(); ++i) {
-    char a = s[i];
-    if (a >= 'A' && a <= 'Z') a = static_cast<char>(a - 'A' + 'a');
-    if (a != prefix[i]) return false;
-  }
-  return true;
-}
-
 BlockKind ClassifyImpl(std::string_view s, size_t lines_in_paragraph) {
   int letters = 0, words = 0;
   bool in_word = false;
@@ -150,10 +141,7 @@ template <size_t N>
 bool InListCi(std::string_view w, const char* const (&list)[N]) {
   if (w.size() > 8) return false;
   char lower[8];
-  for (size_t i = 0; i < w.size(); ++i) {
-    const char c = w[i];
-    lower[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-  }
+  for (size_t i = 0; i < w.size(); ++i) lower[i] = AsciiLower(w[i]);
   const std::string_view lw(lower, w.size());
   for (const char* entry : list) {
     if (lw == entry) return true;

@@ -1,21 +1,12 @@
 #include "site.h"
 
+#include "ascii.h"
 #include "html_reader.h"
 
 namespace spamstrip {
 namespace {
 
-char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
 bool IsUrlSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-
-bool StartsWithCi(std::string_view s, std::string_view prefix) {
-  if (s.size() < prefix.size()) return false;
-  for (size_t i = 0; i < prefix.size(); ++i) {
-    if (Lower(s[i]) != prefix[i]) return false;
-  }
-  return true;
-}
 
 // Second-level labels under which registrations happen one level deeper ("co.uk").
 bool IsTwoLevelSuffix(std::string_view s) {
@@ -77,7 +68,7 @@ std::string UrlHost(std::string_view url) {
   }
   while (!authority.empty() && authority.back() == '.') authority.remove_suffix(1);
   host.reserve(authority.size());
-  for (char c : authority) host.push_back(Lower(c));
+  for (char c : authority) host.push_back(AsciiLower(c));
   return host;
 }
 
@@ -96,7 +87,7 @@ std::string SiteOf(std::string_view host) {
   while (!host.empty() && host.back() == '.') host.remove_suffix(1);
   std::string h;
   h.reserve(host.size());
-  for (char c : host) h.push_back(Lower(c));
+  for (char c : host) h.push_back(AsciiLower(c));
   if (IsIpAddress(h)) return h;
   // The last two labels, or three under a two-level public suffix.
   const size_t last_dot = h.rfind('.');

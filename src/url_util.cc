@@ -2,21 +2,11 @@
 
 #include <re2/re2.h>
 
-#include <algorithm>
 #include <cctype>
 
+#include "ascii.h"
+
 namespace spamstrip {
-namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
-}  // namespace
-
 std::string HostOfUrl(std::string_view url) {
   const size_t scheme = url.find("://");
   if (scheme == std::string_view::npos || scheme == 0) return "";
@@ -32,11 +22,11 @@ std::string HostOfUrl(std::string_view url) {
   if (at != std::string_view::npos) rest.remove_prefix(at + 1);
   if (!rest.empty() && rest.front() == '[') {  // IPv6 literal
     const size_t close = rest.find(']');
-    return close == std::string_view::npos ? "" : Lower(rest.substr(0, close + 1));
+    return close == std::string_view::npos ? "" : AsciiLower(rest.substr(0, close + 1));
   }
   rest = rest.substr(0, rest.find(':'));
   while (!rest.empty() && rest.back() == '.') rest.remove_suffix(1);
-  return Lower(rest);
+  return AsciiLower(rest);
 }
 
 std::vector<std::string> LinkedHosts(std::string_view text) {
@@ -46,7 +36,7 @@ std::vector<std::string> LinkedHosts(std::string_view text) {
   re2::StringPiece in(text.data(), text.size());
   std::string host;
   while (RE2::FindAndConsume(&in, *re, &host)) {
-    std::string h = Lower(host);
+    std::string h = AsciiLower(host);
     if (h.rfind("www.", 0) == 0) h.erase(0, 4);
     if (std::find(hosts.begin(), hosts.end(), h) == hosts.end()) hosts.push_back(std::move(h));
   }

@@ -1,33 +1,15 @@
 #include "warc_reader.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cstring>
 #include <string_view>
+
+#include "ascii.h"
 
 namespace spamstrip {
 namespace {
 
 constexpr size_t kMaxHeader = size_t(1) << 20;
-
-bool EqualsNoCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i]))) {
-      return false;
-    }
-  }
-  return true;
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
 
 // The end of a header block starting at `from`: the index just past the empty line that ends
 // it ("\r\n\r\n", tolerating bare "\n"), or npos.
@@ -192,24 +174,24 @@ bool WarcReader::Next(WarcItem* item) {
       line_start = line_end + 1;
       const size_t colon = line.find(':');
       if (colon == std::string_view::npos) continue;
-      const std::string_view name = Trim(line.substr(0, colon));
-      const std::string_view value = Trim(line.substr(colon + 1));
-      if (EqualsNoCase(name, "WARC-Type")) {
+      const std::string_view name = TrimHeaderSpace(line.substr(0, colon));
+      const std::string_view value = TrimHeaderSpace(line.substr(colon + 1));
+      if (EqualsCi(name, "WARC-Type")) {
         rec.type = std::string(value);
-      } else if (EqualsNoCase(name, "WARC-Record-ID")) {
+      } else if (EqualsCi(name, "WARC-Record-ID")) {
         rec.record_id = std::string(value);
-      } else if (EqualsNoCase(name, "WARC-Target-URI")) {
+      } else if (EqualsCi(name, "WARC-Target-URI")) {
         rec.target_uri = std::string(value);
         // WARC/1.0 examples wrap the URI in angle brackets; 1.1 does not.
         if (rec.target_uri.size() >= 2 && rec.target_uri.front() == '<' &&
             rec.target_uri.back() == '>') {
           rec.target_uri = rec.target_uri.substr(1, rec.target_uri.size() - 2);
         }
-      } else if (EqualsNoCase(name, "WARC-Date")) {
+      } else if (EqualsCi(name, "WARC-Date")) {
         rec.date = std::string(value);
-      } else if (EqualsNoCase(name, "Content-Type")) {
+      } else if (EqualsCi(name, "Content-Type")) {
         rec.content_type = std::string(value);
-      } else if (EqualsNoCase(name, "Content-Length")) {
+      } else if (EqualsCi(name, "Content-Length")) {
         have_length = ParseLength(value, &rec.length);
       }
     }

@@ -11,7 +11,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
+#include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -21,6 +21,8 @@
 
 #include "audit_fixtures.h"
 #include "cli/exit_codes.h"
+#include "shell.h"
+#include "temp_dir.h"
 
 extern char** environ;
 
@@ -34,23 +36,13 @@ using cli::kExitOk;
 using cli::kExitUsage;
 using nlohmann::json;
 using testing::Article;
+using testing::ExitCode;
 using testing::GzipMember;
 using testing::HttpMessage;
 using testing::MakeWarcRecord;
+using testing::Quote;
+using testing::ReadWholeFile;
 using testing::ResponseRecord;
-
-std::string Quote(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
-
-std::string ReadAll(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 std::vector<json> JsonLines(const std::string& s) {
   std::vector<json> out;
@@ -67,28 +59,8 @@ struct Result {
 
 const char* const kOutputs[] = {"findings.jsonl", "summary.json", "report.html"};
 
-class AuditCliTest : public ::testing::Test {
+class AuditCliTest : public testing::TempDirTest {
  protected:
-  void SetUp() override {
-    fs::create_directories(SPAMSTRIP_TEST_TMP_DIR);
-    std::string tmpl = std::string(SPAMSTRIP_TEST_TMP_DIR) + "/audit_XXXXXX";
-    ASSERT_NE(::mkdtemp(tmpl.data()), nullptr);
-    dir_ = tmpl;
-  }
-  void TearDown() override {
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
-
-  std::string Path(const std::string& name) const { return (dir_ / name).string(); }
-
-  std::string Write(const std::string& name, const std::string& data) {
-    const fs::path p = dir_ / name;
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << data;
-    return p.string();
-  }
-
   // Runs `spamstrip ARGS` in the test directory (so paths in the outputs are relative).
   Result Run(const std::string& args) {
     const std::string out = Path("stdout.txt"), err = Path("stderr.txt");
@@ -96,9 +68,9 @@ class AuditCliTest : public ::testing::Test {
                             args + " </dev/null >" + Quote(out) + " 2>" + Quote(err);
     const int status = std::system(cmd.c_str());
     Result r;
-    r.rc = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    r.out = ReadAll(out);
-    r.err = ReadAll(err);
+    r.rc = ExitCode(status);
+    r.out = ReadWholeFile(out);
+    r.err = ReadWholeFile(err);
     fs::remove(out);
     fs::remove(err);
     return r;
@@ -117,15 +89,30 @@ class AuditCliTest : public ::testing::Test {
   static int Wait(pid_t pid) {
     int status = 0;
     ::waitpid(pid, &status, 0);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    return ExitCode(status);
   }
 
   void ExpectSameOutputs(const std::string& a, const std::string& b) {
     for (const char* f : kOutputs) {
       ASSERT_TRUE(fs::exists(dir_ / a / f)) << a << "/" << f;
       ASSERT_TRUE(fs::exists(dir_ / b / f)) << b << "/" << f;
-      EXPECT_TRUE(ReadAll(dir_ / a / f) == ReadAll(dir_ / b / f))
+      EXPECT_TRUE(ReadWholeFile(dir_ / a / f) == ReadWholeFile(dir_ / b / f))
           << a << "/" << f << " differs from " << b << "/" << f;
+    }
+  }
+
+  // Four JSONL files of 2500 articles under big/: a few seconds of work on one job, long enough
+  // to be stopped midway.
+  void WriteBigInput() {
+    for (int f = 0; f < 4; ++f)
+      Write("big/part" + std::to_string(f) + ".jsonl", Feed(2500, f * 2500));
+  }
+
+  // Polls `ready` every 5 ms until it holds or a minute has passed.
+  static void WaitUntil(const std::function<bool()>& ready) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (std::chrono::steady_clock::now() < deadline && !ready()) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
   }
 
@@ -191,19 +178,18 @@ class AuditCliTest : public ::testing::Test {
 
   size_t truncated_at_ = 0;
   size_t corrupt_at_ = 0;
-  fs::path dir_;
 };
 
 TEST_F(AuditCliTest, TreeWithEveryKindOfInput) {
   MakeTree();
   std::map<std::string, std::string> before;
   for (const auto& e : fs::recursive_directory_iterator(dir_ / "tree")) {
-    if (e.is_regular_file()) before[e.path().string()] = ReadAll(e.path());
+    if (e.is_regular_file()) before[e.path().string()] = ReadWholeFile(e.path());
   }
   Result r = Run("audit tree --out out --jobs 2");
   EXPECT_EQ(r.rc, kExitInput) << "input errors make the exit code 3\n" << r.err;
 
-  const json s = json::parse(ReadAll(dir_ / "out" / "summary.json"));
+  const json s = json::parse(ReadWholeFile(dir_ / "out" / "summary.json"));
   const json& t = s["totals"];
   EXPECT_EQ(t["files"], 4 + 2 + 1 + 2);
   EXPECT_EQ(t["documents"], 4 + 2 + 12 + 2 + 2);
@@ -246,7 +232,7 @@ TEST_F(AuditCliTest, TreeWithEveryKindOfInput) {
   EXPECT_NE(r.err.find("tree/gone.txt"), std::string::npos) << r.err;
 
   // Findings: one line per flagged document, in input order, each with its place and the text.
-  const auto lines = JsonLines(ReadAll(dir_ / "out" / "findings.jsonl"));
+  const auto lines = JsonLines(ReadWholeFile(dir_ / "out" / "findings.jsonl"));
   ASSERT_EQ(lines.size(), 9u);
   std::vector<std::string> ids;
   for (const json& l : lines) {
@@ -284,7 +270,7 @@ TEST_F(AuditCliTest, TreeWithEveryKindOfInput) {
   EXPECT_TRUE(saw_site);
   EXPECT_EQ(s["months"].size(), 6u + 3u);
   EXPECT_EQ(s["linked_domains"][0]["domain"], "pharma-example.test");
-  const std::string report = ReadAll(dir_ / "out" / "report.html");
+  const std::string report = ReadWholeFile(dir_ / "out" / "report.html");
   EXPECT_NE(report.find("<mark>buy cipro online"), std::string::npos);
   // Nothing half-written or temporary is left, and the inputs are untouched.
   std::vector<std::string> out_files;
@@ -292,7 +278,7 @@ TEST_F(AuditCliTest, TreeWithEveryKindOfInput) {
     out_files.push_back(e.path().filename());
   std::sort(out_files.begin(), out_files.end());
   EXPECT_EQ(out_files, (std::vector<std::string>{"findings.jsonl", "report.html", "summary.json"}));
-  for (const auto& [path, data] : before) EXPECT_EQ(ReadAll(path), data) << path;
+  for (const auto& [path, data] : before) EXPECT_EQ(ReadWholeFile(path), data) << path;
 }
 
 TEST_F(AuditCliTest, SameOutputsForAnyNumberOfJobs) {
@@ -313,7 +299,8 @@ TEST_F(AuditCliTest, ShardsMergeIntoTheSingleRun) {
     Result r = Run("audit tree --out shard" + std::to_string(k) + " --shard " + std::to_string(k) +
                    "/3 -q");
     ASSERT_NE(r.rc, kExitUsage) << r.err;
-    const json s = json::parse(ReadAll(dir_ / ("shard" + std::to_string(k)) / "summary.json"));
+    const json s =
+        json::parse(ReadWholeFile(dir_ / ("shard" + std::to_string(k)) / "summary.json"));
     EXPECT_EQ(s["shard"], std::to_string(k) + "/3");
     EXPECT_GT(s["totals"]["documents"].get<int>(), 0) << "each shard gets some documents";
   }
@@ -332,22 +319,17 @@ TEST_F(AuditCliTest, ShardsMergeIntoTheSingleRun) {
   EXPECT_EQ(Run("audit merge other shard2 shard3 --out m5").rc, kExitUsage);
 }
 
-// The big inputs below take a few seconds on one job, long enough to be stopped midway.
 TEST_F(AuditCliTest, ResumeAfterKillFinishesWithoutRedoingOrLosing) {
-  for (int f = 0; f < 4; ++f)
-    Write("big/part" + std::to_string(f) + ".jsonl", Feed(2500, f * 2500));
+  WriteBigInput();
   const std::string args = "audit big --jobs 1 --quiet --checkpoint-interval 0.05";
   ASSERT_EQ(Run(args + " --out whole").rc, kExitOk);
 
   const pid_t pid = Start(args + " --out resumed");
   const fs::path cp = dir_ / "resumed" / ".partial" / "checkpoint.json";
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-  while (std::chrono::steady_clock::now() < deadline) {
-    if (fs::exists(cp) && json::parse(ReadAll(cp), nullptr, false).value("next_skip", 0) > 300) {
-      break;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  }
+  WaitUntil([&cp] {
+    return fs::exists(cp) &&
+           json::parse(ReadWholeFile(cp), nullptr, false).value("next_skip", 0) > 300;
+  });
   ASSERT_EQ(::kill(pid, SIGKILL), 0);
   EXPECT_EQ(Wait(pid), 128 + SIGKILL);
   ASSERT_TRUE(fs::exists(cp)) << "killed before a checkpoint";
@@ -368,21 +350,16 @@ TEST_F(AuditCliTest, ResumeAfterKillFinishesWithoutRedoingOrLosing) {
 }
 
 TEST_F(AuditCliTest, InterruptCheckpointsAndResumes) {
-  for (int f = 0; f < 4; ++f)
-    Write("big/part" + std::to_string(f) + ".jsonl", Feed(2500, f * 2500));
+  WriteBigInput();
   const std::string args = "audit big --jobs 1 --quiet";
   ASSERT_EQ(Run(args + " --out whole").rc, kExitOk);
   const pid_t pid = Start(args + " --out stopped");
   const fs::path findings = dir_ / "stopped" / ".partial" / "findings.jsonl";
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-  while (std::chrono::steady_clock::now() < deadline &&
-         !(fs::exists(findings) && fs::file_size(findings) > 0)) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  }
+  WaitUntil([&findings] { return fs::exists(findings) && fs::file_size(findings) > 0; });
   std::this_thread::sleep_for(std::chrono::milliseconds(100));
   ASSERT_EQ(::kill(pid, SIGINT), 0);
-  EXPECT_EQ(Wait(pid), kExitInterrupted) << ReadAll(Path("bg.txt"));
-  EXPECT_NE(ReadAll(Path("bg.txt")).find("--resume"), std::string::npos);
+  EXPECT_EQ(Wait(pid), kExitInterrupted) << ReadWholeFile(Path("bg.txt"));
+  EXPECT_NE(ReadWholeFile(Path("bg.txt")).find("--resume"), std::string::npos);
   ASSERT_TRUE(fs::exists(dir_ / "stopped" / ".partial" / "checkpoint.json"));
   Result r = Run(args + " --out stopped --resume");
   ASSERT_EQ(r.rc, kExitOk) << r.err;
@@ -397,7 +374,7 @@ TEST_F(AuditCliTest, ResumeRefusesOtherInputsAndForceStartsOver) {
   EXPECT_NE(again.err.find("--force"), std::string::npos) << again.err;
   Write("in/b.jsonl", Feed(5, 50));
   ASSERT_EQ(Run("audit in --out out -q --force").rc, kExitOk);
-  EXPECT_EQ(json::parse(ReadAll(dir_ / "out" / "summary.json"))["totals"]["documents"], 35);
+  EXPECT_EQ(json::parse(ReadWholeFile(dir_ / "out" / "summary.json"))["totals"]["documents"], 35);
   // An interrupted audit of other inputs is not resumed.
   fs::create_directories(dir_ / "out2" / ".partial");
   Write("out2/.partial/checkpoint.json",

@@ -2,10 +2,8 @@
 // paths, a symbolic-link loop) and the documents a DocSource yields from each kind of file,
 // with ids, URLs, dates, places and the problems it reports.
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -13,6 +11,7 @@
 #include "audit_fixtures.h"
 #include "doc_source.h"
 #include "input_walker.h"
+#include "temp_dir.h"
 
 namespace spamstrip {
 namespace {
@@ -21,26 +20,8 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 using Kind = SourceItem::Kind;
 
-class AuditInputsTest : public ::testing::Test {
+class AuditInputsTest : public testing::TempDirTest {
  protected:
-  void SetUp() override {
-    fs::create_directories(SPAMSTRIP_TEST_TMP_DIR);
-    std::string tmpl = std::string(SPAMSTRIP_TEST_TMP_DIR) + "/inputs_XXXXXX";
-    ASSERT_NE(::mkdtemp(tmpl.data()), nullptr);
-    dir_ = tmpl;
-  }
-  void TearDown() override {
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
-
-  std::string Write(const std::string& name, const std::string& data) {
-    const fs::path p = dir_ / name;
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << data;
-    return p.string();
-  }
-
   std::vector<SourceItem> ReadAll(const std::vector<std::string>& inputs,
                                   DocSource::Options options = DocSource::Options()) {
     std::vector<InputEntry> entries;
@@ -52,8 +33,6 @@ class AuditInputsTest : public ::testing::Test {
     EXPECT_EQ(source.bytes_read(), source.total_bytes());
     return items;
   }
-
-  fs::path dir_;
 };
 
 TEST_F(AuditInputsTest, WalkIsSortedClassifiedAndSafeFromLinkLoops) {

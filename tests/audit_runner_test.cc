@@ -2,21 +2,18 @@
 // the number of items in flight stays bounded, a stop request ends the run after a prefix, and a
 // sink error aborts it. A fake Detector with uneven delays shuffles the finishing order.
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <atomic>
 #include <chrono>
-#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <thread>
 
 #include "audit.h"
+#include "temp_dir.h"
 
 namespace spamstrip {
 namespace {
-
-namespace fs = std::filesystem;
 
 // Flags every document whose text contains "spam"; takes longer on some documents than others.
 class FakeDetector : public Detector {
@@ -50,13 +47,11 @@ class FakeDetector : public Detector {
   mutable std::atomic<int> max_in_analyze_{0};
 };
 
-class AuditRunnerTest : public ::testing::Test {
+class AuditRunnerTest : public testing::TempDirTest {
  protected:
   void SetUp() override {
-    fs::create_directories(SPAMSTRIP_TEST_TMP_DIR);
-    std::string tmpl = std::string(SPAMSTRIP_TEST_TMP_DIR) + "/runner_XXXXXX";
-    ASSERT_NE(::mkdtemp(tmpl.data()), nullptr);
-    dir_ = tmpl;
+    TempDirTest::SetUp();
+    if (HasFatalFailure()) return;
     std::ofstream f(dir_ / "docs.jsonl");
     for (int i = 0; i < 400; ++i) {
       f << nlohmann::json(
@@ -66,11 +61,6 @@ class AuditRunnerTest : public ::testing::Test {
       if (i % 97 == 0) f << "{broken\n";
     }
   }
-  void TearDown() override {
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
-
   // The sink's view of a run: one line per event.
   std::vector<std::string> Run(int jobs, const std::atomic<bool>* stop = nullptr,
                                size_t stop_after = 0, std::atomic<bool>* stop_flag = nullptr) {
@@ -92,7 +82,6 @@ class AuditRunnerTest : public ::testing::Test {
   }
 
   FakeDetector detector_;
-  fs::path dir_;
 };
 
 TEST_F(AuditRunnerTest, InputOrderForAnyNumberOfJobs) {

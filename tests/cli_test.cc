@@ -2,7 +2,6 @@
 // reports, JSONL streams, atomic writes and `rules check`. Each test works in a fresh temporary
 // directory under the build tree, removed afterwards.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -15,8 +14,10 @@
 #include <vector>
 
 #include "cli/exit_codes.h"
+#include "shell.h"
 #include "spamstrip/detector.h"
 #include "spamstrip/report.h"
+#include "temp_dir.h"
 
 namespace spamstrip {
 namespace {
@@ -28,6 +29,9 @@ using cli::kExitOutput;
 using cli::kExitSpam;
 using cli::kExitUsage;
 using nlohmann::json;
+using testing::ExitCode;
+using testing::Quote;
+using testing::ReadWholeFile;
 
 const char kSpamPage[] =
     "Council Approves Harbour Budget\n"
@@ -54,52 +58,14 @@ const char kCleanPage[] =
     "Staff said the children's section had been enlarged and a new reading room added on the "
     "first floor.\n";
 
-std::string Quote(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) {
-    if (c == '\'') {
-      out += "'\\''";
-    } else {
-      out += c;
-    }
-  }
-  return out + "'";
-}
-
-std::string ReadAll(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 struct Result {
   int rc = -1;
   std::string out;
   std::string err;
 };
 
-class CliTest : public ::testing::Test {
+class CliTest : public testing::TempDirTest {
  protected:
-  void SetUp() override {
-    fs::create_directories(SPAMSTRIP_TEST_TMP_DIR);
-    std::string tmpl = std::string(SPAMSTRIP_TEST_TMP_DIR) + "/cli_XXXXXX";
-    ASSERT_NE(::mkdtemp(tmpl.data()), nullptr);
-    dir_ = tmpl;
-  }
-  void TearDown() override {
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
-
-  std::string Path(const std::string& name) const { return (dir_ / name).string(); }
-
-  std::string Write(const std::string& name, const std::string& data) {
-    const std::string p = Path(name);
-    std::ofstream(p, std::ios::binary) << data;
-    return p;
-  }
-
   // Runs `spamstrip ARGS` (ARGS already shell-quoted where needed), stdin from `stdin_path`
   // (or /dev/null), capturing stdout and stderr.
   Result Run(const std::string& args, const std::string& stdin_path = "/dev/null") {
@@ -108,9 +74,9 @@ class CliTest : public ::testing::Test {
                             Quote(out) + " 2>" + Quote(err);
     const int status = std::system(cmd.c_str());
     Result r;
-    r.rc = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    r.out = ReadAll(out);
-    r.err = ReadAll(err);
+    r.rc = ExitCode(status);
+    r.out = ReadWholeFile(out);
+    r.err = ReadWholeFile(err);
     fs::remove(out);
     fs::remove(err);
     return r;
@@ -132,8 +98,6 @@ class CliTest : public ::testing::Test {
     std::sort(names.begin(), names.end());
     return names;
   }
-
-  fs::path dir_;
 };
 
 std::vector<std::string> Lines(const std::string& s) {
@@ -174,7 +138,7 @@ TEST_F(CliTest, CleanCorpusPage) {
   const std::string page = std::string(SPAMSTRIP_CORPUS_DIR) + "/antibiotic_shortage.txt";
   Result r = Run("clean " + Quote(page));
   EXPECT_EQ(r.rc, kExitOk) << r.err;
-  EXPECT_EQ(r.out, LibraryClean(ReadAll(page)));
+  EXPECT_EQ(r.out, LibraryClean(ReadWholeFile(page)));
   EXPECT_NE(r.out.find("Read more: Why antibiotic resistance is rising in hospitals"),
             std::string::npos);
 }
@@ -184,8 +148,8 @@ TEST_F(CliTest, ReportHasBlocksWithRangesAndReasons) {
   const std::string rep = Path("r.json");
   Result r = Run("clean " + Quote(in) + " --report " + Quote(rep));
   ASSERT_EQ(r.rc, kExitOk) << r.err;
-  json j = json::parse(ReadAll(rep), nullptr, false);
-  ASSERT_FALSE(j.is_discarded()) << ReadAll(rep);
+  json j = json::parse(ReadWholeFile(rep), nullptr, false);
+  ASSERT_FALSE(j.is_discarded()) << ReadWholeFile(rep);
   EXPECT_EQ(j["bytes"], std::string(kSpamPage).size());
   ASSERT_TRUE(j["blocks"].is_array());
   ASSERT_FALSE(j["blocks"].empty());
@@ -225,7 +189,7 @@ TEST_F(CliTest, FlagOnlyStripsNothing) {
   Result r = Run("clean " + Quote(in) + " --flag-only --report " + Quote(rep));
   EXPECT_EQ(r.rc, kExitOk) << r.err;
   EXPECT_EQ(r.out, kSpamPage);
-  json j = json::parse(ReadAll(rep), nullptr, false);
+  json j = json::parse(ReadWholeFile(rep), nullptr, false);
   ASSERT_FALSE(j.is_discarded());
   EXPECT_FALSE(j["stripped"].get<bool>());
   EXPECT_TRUE(j["flagged"].get<bool>());
@@ -447,7 +411,7 @@ TEST_F(CliTest, OutputFileWrittenAtomically) {
   Result r = Run("clean " + Quote(in) + " -o " + Quote(out));
   EXPECT_EQ(r.rc, kExitOk) << r.err;
   EXPECT_TRUE(r.out.empty()) << "with -o nothing goes to stdout";
-  EXPECT_EQ(ReadAll(out), LibraryClean(kSpamPage));
+  EXPECT_EQ(ReadWholeFile(out), LibraryClean(kSpamPage));
   EXPECT_EQ(Files(), (std::vector<std::string>{"clean.txt", "page.txt"})) << "temporary file left";
 }
 
@@ -474,7 +438,7 @@ TEST_F(CliTest, JsonlOutputFile) {
   Result r = Run("clean --jsonl " + Quote(in) + " -o " + Quote(out));
   EXPECT_EQ(r.rc, kExitOk) << r.err;
   EXPECT_TRUE(r.out.empty());
-  EXPECT_EQ(Lines(ReadAll(out)).size(), 1u);
+  EXPECT_EQ(Lines(ReadWholeFile(out)).size(), 1u);
   EXPECT_EQ(Files(), (std::vector<std::string>{"in.jsonl", "out.jsonl"}));
 }
 
@@ -619,7 +583,7 @@ namespace spamstrip {
 namespace {
 
 std::string HarbourPage() {
-  return ReadAll(std::string(SPAMSTRIP_CORPUS_DIR) + "/html/harbour_dredging.html");
+  return ReadWholeFile(std::string(SPAMSTRIP_CORPUS_DIR) + "/html/harbour_dredging.html");
 }
 
 TEST_F(CliTest, HtmlIsDetectedAndCutByElements) {

@@ -4,18 +4,15 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "spamstrip/report_json.h"
+#include "temp_dir.h"
 
 namespace spamstrip {
 namespace {
-
-namespace fs = std::filesystem;
 
 std::unique_ptr<Detector> Make(const Options& o = Options()) {
   std::unique_ptr<Detector> d;
@@ -116,23 +113,7 @@ TEST(Detector, CreateFailsOnBadThreshold) {
   EXPECT_EQ(d, nullptr);
 }
 
-class DetectorFiles : public ::testing::Test {
- protected:
-  void SetUp() override {
-    dir_ = fs::path(SPAMSTRIP_TEST_TMP_DIR) /
-           (std::string("detector_") +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-  std::string Write(const std::string& name, const std::string& data) {
-    const std::string p = (dir_ / name).string();
-    std::ofstream(p, std::ios::binary) << data;
-    return p;
-  }
-  fs::path dir_;
-};
+class DetectorFiles : public testing::TempDirTest {};
 
 TEST_F(DetectorFiles, MissingRuleFileIsNotFound) {
   Options o;

@@ -5,34 +5,22 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
+
+#include "temp_dir.h"
 
 namespace spamstrip {
 namespace {
 
 namespace fs = std::filesystem;
 
-class FileUtilTest : public ::testing::Test {
+class FileUtilTest : public testing::TempDirTest {
  protected:
-  void SetUp() override {
-    std::string tmpl = std::string(SPAMSTRIP_TEST_TMP_DIR) + "/file_util_XXXXXX";
-    ASSERT_NE(::mkdtemp(tmpl.data()), nullptr);
-    dir_ = tmpl;
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-  std::string Path(const std::string& name) const { return (fs::path(dir_) / name).string(); }
-  static std::string Slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-  }
+  static std::string Slurp(const std::string& path) { return testing::ReadWholeFile(path); }
   // Names in the directory (to see that no temporary file is left behind).
   std::vector<std::string> Names() const {
     std::vector<std::string> out;
@@ -40,7 +28,6 @@ class FileUtilTest : public ::testing::Test {
     std::sort(out.begin(), out.end());
     return out;
   }
-  std::string dir_;
 };
 
 TEST_F(FileUtilTest, WritesANewFileAndLeavesNoTemporary) {
@@ -86,7 +73,7 @@ TEST_F(FileUtilTest, PlanOutputWritesBesideRegularFilesOnly) {
   EXPECT_FALSE(t.in_place);
   EXPECT_EQ(t.final_path, Path("new.jsonl"));
   EXPECT_NE(t.write_path, t.final_path);
-  EXPECT_EQ(fs::path(t.write_path).parent_path(), fs::path(dir_));
+  EXPECT_EQ(fs::path(t.write_path).parent_path(), dir_);
   OutputTarget dev = PlanOutput("/dev/null");
   EXPECT_TRUE(dev.in_place);
   EXPECT_EQ(dev.write_path, "/dev/null");

@@ -18,33 +18,26 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <memory>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "spamstrip/detector.h"
 #include "spamstrip/report.h"
+#include "test_files.h"
 
 namespace spamstrip {
 namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
+using testing::ReadWholeFile;
 
 constexpr double kMinRemovedShare = 0.9;
 
 bool IsSpace(char c) {
   return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
-}
-
-std::string ReadAll(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
 }
 
 std::vector<std::string> CorpusPages() {
@@ -117,11 +110,11 @@ class GoldenTest : public ::testing::TestWithParam<std::string> {};
 TEST_P(GoldenTest, Page) {
   const fs::path dir(SPAMSTRIP_CORPUS_DIR);
   const std::string name = GetParam();
-  const std::string text = ReadAll(dir / (name + ".txt"));
+  const std::string text = ReadWholeFile(dir / (name + ".txt"));
   ASSERT_FALSE(text.empty()) << name << ".txt is empty or unreadable";
   const fs::path exp_path = dir / (name + ".expected.json");
   ASSERT_TRUE(fs::exists(exp_path)) << "missing " << exp_path;
-  const json exp = json::parse(ReadAll(exp_path), nullptr, false);
+  const json exp = json::parse(ReadWholeFile(exp_path), nullptr, false);
   ASSERT_FALSE(exp.is_discarded()) << exp_path << " is not valid JSON";
   ASSERT_TRUE(exp.contains("removed") && exp["removed"].is_array()) << exp_path;
   ASSERT_TRUE(exp.contains("kept") && exp["kept"].is_array()) << exp_path;
@@ -227,7 +220,7 @@ TEST(Golden, CorpusIsComplete) {
   size_t clean = 0, spam = 0;
   for (const auto& p : pages) {
     EXPECT_TRUE(fs::exists(dir / (p + ".expected.json"))) << p << " has no expected.json";
-    const json exp = json::parse(ReadAll(dir / (p + ".expected.json")), nullptr, false);
+    const json exp = json::parse(ReadWholeFile(dir / (p + ".expected.json")), nullptr, false);
     if (exp.is_discarded() || !exp.contains("removed")) continue;
     (exp["removed"].empty() ? clean : spam) += 1;
   }

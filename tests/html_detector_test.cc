@@ -3,22 +3,18 @@
 // page parses to the same tree minus the cut nodes, and page furniture survives.
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include "html_tree_util.h"
 #include "spamstrip/detector.h"
 #include "spamstrip/report_json.h"
+#include "test_files.h"
 
 namespace spamstrip {
 namespace {
 
 std::string ReadCorpus(const std::string& name) {
-  std::ifstream in(std::string(SPAMSTRIP_CORPUS_DIR) + "/html/" + name, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  return testing::ReadWholeFile(std::string(SPAMSTRIP_CORPUS_DIR) + "/html/" + name);
 }
 
 const Detector& Default() {

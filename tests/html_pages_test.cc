@@ -13,12 +13,12 @@
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "html_reader.h"
 #include "html_tree_util.h"
+#include "test_files.h"
 
 namespace spamstrip {
 namespace {
@@ -28,13 +28,6 @@ namespace fs = std::filesystem;
 fs::path NewsHtmlDir() {
   const char* env = std::getenv("SPAMSTRIP_DATA");
   return fs::path(env ? env : SPAMSTRIP_SHARED_DATA_DIR) / "news" / "html";
-}
-
-std::string Slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
 }
 
 std::vector<fs::path> Pages() {
@@ -78,7 +71,7 @@ TEST(HtmlPages, EveryPageReadsAndBlocksCutCleanly) {
   size_t blocks = 0, uncuttable = 0, checked = 0, whitespace_moved = 0;
   std::vector<std::string> failures;
   for (const fs::path& p : pages) {
-    const std::string html = Slurp(p);
+    const std::string html = testing::ReadWholeFile(p);
     HtmlDocument d;
     ReadHtml(html, HtmlReadOptions(), &d);
     EXPECT_FALSE(d.blocks.empty()) << p;
@@ -130,7 +123,7 @@ TEST(HtmlPages, GoldArticleTextIsVisibleContent) {
     const nlohmann::json j = nlohmann::json::parse(line);
     // html_file is relative to news/.
     const std::string html =
-        Slurp(NewsHtmlDir().parent_path() / j.at("html_file").get<std::string>());
+        testing::ReadWholeFile(NewsHtmlDir().parent_path() / j.at("html_file").get<std::string>());
     HtmlReadOptions o;
     o.url = j.value("url", "");
     HtmlDocument d;

@@ -8,15 +8,14 @@
 
 #include <cctype>
 #include <filesystem>
-#include <fstream>
 #include <random>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "normalizer.h"
 #include "rule_set.h"
 #include "segmenter.h"
+#include "test_files.h"
 
 namespace spamstrip {
 namespace {
@@ -199,10 +198,7 @@ TEST(LiteralPrefilter, RuleSetMatchEqualsEveryRuleRun) {
   std::vector<std::string> texts = ProbeTexts(seeds, 20000);
   for (const auto& e : std::filesystem::directory_iterator(SPAMSTRIP_CORPUS_DIR)) {
     if (e.path().extension() != ".txt") continue;
-    std::ifstream in(e.path());
-    std::stringstream buf;
-    buf << in.rdbuf();
-    const std::string doc = buf.str();
+    const std::string doc = testing::ReadWholeFile(e.path());
     std::vector<Segment> segs;
     SegmentText(doc, &segs);
     for (const auto& s : segs) {

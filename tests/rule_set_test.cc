@@ -6,13 +6,12 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <string>
 #include <vector>
 
 #include "normalizer.h"
 #include "spamstrip/rules.h"
+#include "temp_dir.h"
 
 namespace spamstrip {
 namespace {
@@ -279,23 +278,7 @@ TEST(RuleSet, CheckExamplesReportsFailures) {
 }
 
 // CheckRules, the engine of `spamstrip rules check`, over files on disk.
-class CheckRulesTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    dir_ = std::filesystem::path(SPAMSTRIP_TEST_TMP_DIR) /
-           ("rule_set_test_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-            "_" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-  }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
-  std::string Write(const std::string& name, const std::string& text) {
-    std::string path = (dir_ / name).string();
-    std::ofstream(path, std::ios::binary) << text;
-    return path;
-  }
-  std::filesystem::path dir_;
-};
+class CheckRulesTest : public testing::TempDirTest {};
 
 TEST_F(CheckRulesTest, GoodFiles) {
   RuleCheckResult r;

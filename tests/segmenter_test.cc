@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace spamstrip {
@@ -19,6 +20,14 @@ std::string Text(std::string_view t, Range r) { return std::string(t.substr(r.st
 std::vector<Segment> Segment_(std::string_view text) {
   std::vector<Segment> out;
   SegmentText(text, &out);
+  return out;
+}
+
+// Each block's text with the number of its paragraph.
+std::vector<std::pair<std::string, size_t>> TextsAndParagraphs(std::string_view text,
+                                                               const std::vector<Segment>& segs) {
+  std::vector<std::pair<std::string, size_t>> out;
+  for (const Segment& s : segs) out.emplace_back(Text(text, s.range), s.paragraph);
   return out;
 }
 
@@ -64,13 +73,9 @@ TEST(Segmenter, ParagraphsByBlankLines) {
   const std::string t = "First para here.\n\nSecond para here.\n\n\n\nThird para here.";
   auto segs = Segment_(t);
   CheckSegments(t, segs);
-  ASSERT_EQ(segs.size(), 3u);
-  EXPECT_EQ(Text(t, segs[0].range), "First para here.");
-  EXPECT_EQ(Text(t, segs[1].range), "Second para here.");
-  EXPECT_EQ(Text(t, segs[2].range), "Third para here.");
-  EXPECT_EQ(segs[0].paragraph, 0u);
-  EXPECT_EQ(segs[1].paragraph, 1u);
-  EXPECT_EQ(segs[2].paragraph, 2u);
+  EXPECT_EQ(TextsAndParagraphs(t, segs),
+            (std::vector<std::pair<std::string, size_t>>{
+                {"First para here.", 0}, {"Second para here.", 1}, {"Third para here.", 2}}));
 }
 
 TEST(Segmenter, WhitespaceOnlyLineIsBlank) {
@@ -115,15 +120,10 @@ TEST(Segmenter, CrlfInput) {
       "Headline Here\r\n\r\nA first paragraph.\r\nA second line.\r\n\r\nLast.\r\n";
   auto segs = Segment_(t);
   CheckSegments(t, segs);
-  ASSERT_EQ(segs.size(), 4u);
-  EXPECT_EQ(Text(t, segs[0].range), "Headline Here");
-  EXPECT_EQ(Text(t, segs[1].range), "A first paragraph.");
-  EXPECT_EQ(Text(t, segs[2].range), "A second line.");
-  EXPECT_EQ(Text(t, segs[3].range), "Last.");
-  EXPECT_EQ(segs[0].paragraph, 0u);
-  EXPECT_EQ(segs[1].paragraph, 1u);
-  EXPECT_EQ(segs[2].paragraph, 1u);
-  EXPECT_EQ(segs[3].paragraph, 2u);
+  EXPECT_EQ(
+      TextsAndParagraphs(t, segs),
+      (std::vector<std::pair<std::string, size_t>>{
+          {"Headline Here", 0}, {"A first paragraph.", 1}, {"A second line.", 1}, {"Last.", 2}}));
 }
 
 TEST(Segmenter, EmptyAndBlankInput) {

@@ -1,7 +1,6 @@
 // Trainer tests: the two learners on tiny separable sets, exact tree attribution, and the whole
 // `Train()` on small generated JSONL files (valid model, deterministic, useful, clear errors).
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <cmath>
 #include <filesystem>
@@ -17,6 +16,7 @@
 #include "ngram_model.h"
 #include "spamstrip/detector.h"
 #include "spamstrip/train.h"
+#include "temp_dir.h"
 
 namespace spamstrip {
 namespace {
@@ -143,15 +143,11 @@ TEST(Gbdt, PackedWalksEqualThePlainWalk) {
   }
 }
 
-class TrainEndToEnd : public ::testing::Test {
+class TrainEndToEnd : public testing::TempDirTest {
  protected:
   void SetUp() override {
-    // One directory per test and process: ctest runs the tests of this file in parallel.
-    dir_ =
-        fs::path(SPAMSTRIP_TEST_TMP_DIR) /
-        ("trainer_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) +
-         "_" + std::to_string(::getpid()));
-    fs::create_directories(dir_);
+    TempDirTest::SetUp();
+    if (HasFatalFailure()) return;
     // Articles about council budgets and harbours; spam about pills and casinos.
     std::ofstream news(dir_ / "news.jsonl");
     const char* const topics[] = {"harbour", "budget", "school", "railway", "hospital"};
@@ -183,9 +179,6 @@ class TrainEndToEnd : public ::testing::Test {
     options_.tree_depth = 3;
     options_.docs_per_article = 1;
   }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  fs::path dir_;
   TrainOptions options_;
 };
 

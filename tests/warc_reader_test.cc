@@ -5,44 +5,24 @@
 #include "warc_reader.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
-#include <filesystem>
-#include <fstream>
 #include <string>
 #include <vector>
 
 #include "audit_fixtures.h"
 #include "http_payload.h"
+#include "temp_dir.h"
 
 namespace spamstrip {
 namespace {
 
-namespace fs = std::filesystem;
 using testing::GzipMember;
 using testing::HttpMessage;
 using testing::MakeWarcRecord;
 using testing::ResponseRecord;
 
-class WarcReaderTest : public ::testing::Test {
+class WarcReaderTest : public testing::TempDirTest {
  protected:
-  void SetUp() override {
-    fs::create_directories(SPAMSTRIP_TEST_TMP_DIR);
-    std::string tmpl = std::string(SPAMSTRIP_TEST_TMP_DIR) + "/warc_XXXXXX";
-    ASSERT_NE(::mkdtemp(tmpl.data()), nullptr);
-    dir_ = tmpl;
-  }
-  void TearDown() override {
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
-
-  std::string Write(const std::string& name, const std::string& data) {
-    const std::string p = (dir_ / name).string();
-    std::ofstream(p, std::ios::binary) << data;
-    return p;
-  }
-
   static std::vector<WarcItem> ReadAll(const std::string& path, bool gzip,
                                        WarcReader::Options options = WarcReader::Options()) {
     WarcReader r;
@@ -68,8 +48,6 @@ class WarcReaderTest : public ::testing::Test {
             MakeWarcRecord("resource", "res-1", "file:///notes.txt", "2024-02-03T04:05:06Z",
                            "text/plain", "Plain notes.\n")};
   }
-
-  fs::path dir_;
 };
 
 void ExpectRecords(const std::vector<WarcItem>& items, const std::vector<uint64_t>& offsets) {

@@ -21,6 +21,7 @@
 #include "detector_flags.h"
 #include "exit_codes.h"
 #include "input_walker.h"
+#include "parse_flags.h"
 #include "shard.h"
 
 namespace po = boost::program_options;
@@ -104,17 +105,7 @@ int MergeCommand(const std::vector<std::string>& args) {
   po::positional_options_description pos;
   pos.add("dirs", -1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(desc).positional(pos).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "spamstrip audit merge: " << e.what() << "\n\n" << desc;
-    return kExitUsage;
-  }
-  if (vm.count("help")) {
-    std::cout << desc;
-    return kExitOk;
-  }
+  if (const auto done = ParseFlags(args, "audit merge", desc, &pos, &vm)) return *done;
   if (dirs.empty() || out.empty()) {
     std::cerr << "spamstrip audit merge: give the directories to merge and --out\n\n" << desc;
     return kExitUsage;
@@ -168,17 +159,7 @@ int AuditCommand(const std::vector<std::string>& args) {
   po::positional_options_description pos;
   pos.add("inputs", -1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(desc).positional(pos).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "spamstrip audit: " << e.what() << "\n\n" << desc;
-    return kExitUsage;
-  }
-  if (vm.count("help")) {
-    std::cout << desc;
-    return kExitOk;
-  }
+  if (const auto done = ParseFlags(args, "audit", desc, &pos, &vm)) return *done;
   if (!FinishDetectorFlags(vm, "audit", &opt)) return kExitUsage;
   auto usage = [&desc](const std::string& msg) {
     std::cerr << "spamstrip audit: " << msg << "\n\n" << desc;

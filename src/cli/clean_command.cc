@@ -15,6 +15,7 @@
 #include "file_util.h"
 #include "html_reader.h"
 #include "json_line.h"
+#include "parse_flags.h"
 #include "spamstrip/detector.h"
 #include "spamstrip/report_json.h"
 #include "utf8.h"
@@ -229,17 +230,7 @@ int CleanCommand(const std::vector<std::string>& args) {
   po::positional_options_description pos;
   pos.add("input", 1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(desc).positional(pos).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "spamstrip clean: " << e.what() << "\n\n" << desc;
-    return kExitUsage;
-  }
-  if (vm.count("help")) {
-    std::cout << desc;
-    return kExitOk;
-  }
+  if (const auto done = ParseFlags(args, "clean", desc, &pos, &vm)) return *done;
   if (!FinishDetectorFlags(vm, "clean", &opt)) return kExitUsage;
   if (vm.count("html")) f.format = "html";
   if (f.format != "auto" && f.format != "text" && f.format != "html") {

@@ -10,6 +10,7 @@
 #include "commands.h"
 #include "exit_codes.h"
 #include "file_util.h"
+#include "parse_flags.h"
 #include "spamstrip/eval.h"
 
 namespace po = boost::program_options;
@@ -90,17 +91,7 @@ int EvalCommand(const std::vector<std::string>& args) {
   po::positional_options_description pos;
   pos.add("bench", 1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(desc).positional(pos).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "spamstrip eval: " << e.what() << "\n\n" << desc;
-    return kExitUsage;
-  }
-  if (vm.count("help")) {
-    std::cout << desc;
-    return kExitOk;
-  }
+  if (const auto done = ParseFlags(args, "eval", desc, &pos, &vm)) return *done;
   if (bench.empty()) {
     std::cerr << "spamstrip eval: a benchmark file is required\n\n" << desc;
     return kExitUsage;

@@ -7,6 +7,7 @@
 #include "commands.h"
 #include "exit_codes.h"
 #include "file_util.h"
+#include "parse_flags.h"
 #include "spamstrip/train.h"
 
 namespace po = boost::program_options;
@@ -44,17 +45,7 @@ int TrainCommand(const std::vector<std::string>& args) {
       "keep this model's text stages, only fit the HTML weights (needs --html)")(
       "quiet,q", po::bool_switch(&quiet), "no progress on stderr");
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(desc).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "spamstrip train: " << e.what() << "\n\n" << desc;
-    return kExitUsage;
-  }
-  if (vm.count("help")) {
-    std::cout << desc;
-    return kExitOk;
-  }
+  if (const auto done = ParseFlags(args, "train", desc, nullptr, &vm)) return *done;
   if ((o.data_files.empty() && o.base_model.empty()) || out.empty()) {
     std::cerr << "spamstrip train: --data (or --base-model with --html) and --out are required\n\n"
               << desc;
