@@ -2,6 +2,10 @@
 // reports, JSONL streams, atomic writes and `rules check`. Each test works in a fresh temporary
 // directory under the build tree, removed afterwards.
 #include <gtest/gtest.h>
+#include <poll.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -18,6 +22,8 @@
 #include "spamstrip/detector.h"
 #include "spamstrip/report.h"
 #include "temp_dir.h"
+
+extern char** environ;
 
 namespace spamstrip {
 namespace {
@@ -635,6 +641,65 @@ TEST_F(CliTest, JsonlCarriesPagesInTheHtmlField) {
   nlohmann::json err = nlohmann::json::parse(lines[2]);
   EXPECT_EQ(err["id"], "bad");
   EXPECT_NE(err["error"].get<std::string>().find("html"), std::string::npos);
+}
+
+// A caller that keeps `clean --jsonl` running and sends one article at a time (a CMS hook, a
+// co-process) gets each answer before it sends the next: nothing waits in an output buffer.
+TEST_F(CliTest, JsonlAnswersEachLineBeforeTheNextArrives) {
+  int to_child[2], from_child[2];
+  ASSERT_EQ(::pipe(to_child), 0);
+  ASSERT_EQ(::pipe(from_child), 0);
+  posix_spawn_file_actions_t fa;
+  posix_spawn_file_actions_init(&fa);
+  posix_spawn_file_actions_adddup2(&fa, to_child[0], 0);
+  posix_spawn_file_actions_adddup2(&fa, from_child[1], 1);
+  for (int fd : {to_child[0], to_child[1], from_child[0], from_child[1]}) {
+    posix_spawn_file_actions_addclose(&fa, fd);
+  }
+  const char* argv[] = {SPAMSTRIP_CLI, "clean", "--jsonl", nullptr};
+  pid_t pid = -1;
+  ASSERT_EQ(posix_spawn(&pid, SPAMSTRIP_CLI, &fa, nullptr, const_cast<char**>(argv), environ), 0);
+  posix_spawn_file_actions_destroy(&fa);
+  ::close(to_child[0]);
+  ::close(from_child[1]);
+  std::string pending;
+  // One line of output, or "" when none comes within the time limit.
+  auto read_line = [&]() -> std::string {
+    for (;;) {
+      const size_t nl = pending.find('\n');
+      if (nl != std::string::npos) {
+        std::string line = pending.substr(0, nl);
+        pending.erase(0, nl + 1);
+        return line;
+      }
+      pollfd p{from_child[0], POLLIN, 0};
+      if (::poll(&p, 1, 60000) <= 0) return "";
+      char buf[4096];
+      const ssize_t n = ::read(from_child[0], buf, sizeof(buf));
+      if (n <= 0) return "";
+      pending.append(buf, static_cast<size_t>(n));
+    }
+  };
+  auto send = [&](const json& j) {
+    const std::string line = j.dump() + "\n";
+    ASSERT_EQ(::write(to_child[1], line.data(), line.size()), static_cast<ssize_t>(line.size()));
+  };
+  send({{"id", "first"}, {"text", kSpamPage}});
+  const std::string first = read_line();
+  ASSERT_FALSE(first.empty()) << "no answer while the input stays open";
+  EXPECT_EQ(json::parse(first)["id"], "first");
+  EXPECT_FALSE(json::parse(first)["removed"].empty());
+  send({{"id", "second"}, {"text", kCleanPage}});
+  const std::string second = read_line();
+  ASSERT_FALSE(second.empty());
+  EXPECT_EQ(json::parse(second)["id"], "second");
+  EXPECT_EQ(json::parse(second)["text"], kCleanPage);
+  ::close(to_child[1]);
+  EXPECT_EQ(read_line(), "");
+  ::close(from_child[0]);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  EXPECT_EQ(ExitCode(status), kExitOk);
 }
 
 }  // namespace
