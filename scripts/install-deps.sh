@@ -10,6 +10,7 @@ packages=(
   nlohmann-json3-dev             # JSON/JSONL reading and writing
   zlib1g-dev                     # CRC-32 of model files, gzip members of WARC files
   libgumbo-dev                   # HTML5 parsing with source positions
+  libcpp-httplib-dev             # `spamstrip serve`: the HTTP server (and the test client)
   libgtest-dev libgmock-dev      # tests
   libbenchmark-dev               # micro-benchmarks
 )

@@ -12,6 +12,7 @@ int RulesCommand(const std::vector<std::string>& args);
 int TrainCommand(const std::vector<std::string>& args);
 int EvalCommand(const std::vector<std::string>& args);
 int AuditCommand(const std::vector<std::string>& args);
+int ServeCommand(const std::vector<std::string>& args);
 
 }  // namespace spamstrip::cli
 

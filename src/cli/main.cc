@@ -20,6 +20,7 @@ const char kUsage[] =
     "                      audit an archive (files, directories, JSONL, WARC) for injected spam\n"
     "  audit merge DIR... --out DIR\n"
     "                      combine the outputs of audit shards\n"
+    "  serve               answer POST /v1/clean over HTTP (one article in, cleaned + report out)\n"
     "\n"
     "'spamstrip <command> --help' lists a command's options.\n";
 
@@ -39,6 +40,7 @@ int main(int argc, char** argv) {
     if (cmd == "train") return TrainCommand(args);
     if (cmd == "eval") return EvalCommand(args);
     if (cmd == "audit") return AuditCommand(args);
+    if (cmd == "serve") return ServeCommand(args);
     if (cmd == "-h" || cmd == "--help" || cmd == "help") {
       std::cout << kUsage;
       return kExitOk;

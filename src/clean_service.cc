@@ -1,0 +1,92 @@
+#include "clean_service.h"
+
+#include <algorithm>
+#include <cctype>
+#include <nlohmann/json.hpp>
+
+#include "html_reader.h"
+#include "spamstrip/report_json.h"
+#include "utf8.h"
+
+namespace spamstrip {
+namespace {
+
+using json = nlohmann::json;
+
+CleanResponse Error(int status, const std::string& message) {
+  return CleanResponse{status, json{{"error", ToValidUtf8(message)}}.dump()};
+}
+
+// "Text/HTML; charset=utf-8" -> "text/html".
+std::string MediaType(const std::string& content_type) {
+  std::string t = content_type.substr(0, content_type.find(';'));
+  t.erase(t.find_last_not_of(" \t") + 1);
+  t.erase(0, std::min(t.size(), t.find_first_not_of(" \t")));
+  std::transform(t.begin(), t.end(), t.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return t;
+}
+
+}  // namespace
+
+CleanResponse HandleClean(const Detector& detector, const CleanRequest& request) {
+  if (request.format != "auto" && request.format != "text" && request.format != "html") {
+    return Error(400, "format must be auto, text or html (got \"" + request.format + "\")");
+  }
+  const std::string media = MediaType(request.content_type);
+  std::string id_json = "null";
+  std::string url = request.url;
+  std::string from_json;  // the document when it came in a JSON body
+  const std::string* doc = &request.body;
+  bool html;
+  if (media == "application/json") {
+    json j = json::parse(request.body, nullptr, false);
+    if (j.is_discarded() || !j.is_object()) {
+      return Error(400, "body: not a JSON object (malformed JSON or invalid UTF-8)");
+    }
+    auto text = j.find("text"), page = j.find("html");
+    const bool has_text = text != j.end() && text->is_string();
+    const bool has_page = page != j.end() && page->is_string();
+    if (!has_text && !has_page) return Error(400, "body: no string field \"text\" or \"html\"");
+    html = request.format == "html" || (request.format == "auto" && has_page);
+    from_json =
+        has_page && (html || !has_text) ? page->get<std::string>() : text->get<std::string>();
+    doc = &from_json;
+    if (auto u = j.find("url"); u != j.end() && u->is_string()) url = u->get<std::string>();
+    if (auto id = j.find("id"); id != j.end() && (id->is_string() || id->is_number())) {
+      id_json = id->dump();
+    }
+  } else if (media == "text/plain" || media == "text/html" || media.empty()) {
+    html = request.format == "html" ||
+           (request.format == "auto" && (media == "text/html" || LooksLikeHtml(request.body)));
+  } else {
+    return Error(415,
+                 "content type \"" + media + "\" is not text/plain, text/html or application/json");
+  }
+  json warnings = json::array();
+  if (const size_t bad = FindInvalidUtf8(*doc); bad != std::string::npos) {
+    warnings.push_back("invalid UTF-8 at byte " + std::to_string(bad) +
+                       " (read as U+FFFD; bytes kept as they are)");
+  }
+  Report report;
+  if (html) {
+    detector.AnalyzeHtml(*doc, url, &report);
+  } else {
+    detector.Analyze(*doc, &report);
+  }
+  const char* field = html ? "html" : "text";
+  json out = json::parse(JsonlResult(id_json, *doc, report, field));
+  if (out.contains("flagged")) {
+    out["flagged_findings"] = std::move(out["flagged"]);
+  }
+  if (id_json == "null") out.erase("id");
+  out["format"] = field;
+  out["stripped"] = report.stripped_any;
+  out["flagged"] = report.flagged_any;
+  if (html) out["article_text"] = ToValidUtf8(report.article_text);
+  if (!warnings.empty()) out["warnings"] = std::move(warnings);
+  if (request.report) out["report"] = json::parse(ReportToJson(*doc, report, -1));
+  return CleanResponse{200, out.dump()};
+}
+
+}  // namespace spamstrip
