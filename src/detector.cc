@@ -99,6 +99,15 @@ class DetectorImpl : public Detector {
     return b == 0 || doc.html == nullptr ||
            StartsApart(*doc.html, doc.html->blocks[block], doc.a.sentences[block][b].range.start);
   }
+  // Whether block `block` of a page lies outside the article body the page has (HtmlFacts::
+  // in_article_body). There, text with no sign of injection is not cut at all: injections
+  // outside the story come hidden or as links (a hacked theme's footer, a link farm at the end
+  // of <body>), and the rest is the site's furniture (bylines, datelines, cookie notices,
+  // addresses, promos).
+  static bool OutsideArticleBody(const Doc& doc, size_t block) {
+    return doc.html != nullptr && doc.html->has_article_body &&
+           !doc.html->blocks[block].facts.in_article_body;
+  }
   // The probability held against the heading bar: on a page, without what links to other sites
   // add when they are no sign of injection (see ShowsInjection).
   double BarP(const Doc& doc, size_t block, const Scored& sc) const {
@@ -224,7 +233,8 @@ void DetectorImpl::ScoreBlocks(const Doc& doc, Report* report) const {
     const bool unremarkable = doc.html != nullptr && !ShowsInjection(doc, i, 0, whole);
     if ((segs[i].kind == BlockKind::kHeading || unremarkable) &&
         br.block.decision == Decision::kStrip && whole.f[kRules] <= 0 &&
-        BarP(doc, i, whole) < heading_threshold_) {
+        (BarP(doc, i, whole) < heading_threshold_ ||
+         (unremarkable && OutsideArticleBody(doc, i)))) {
       br.block.decision = Decision::kFlag;
       // Judged spam as a whole for links to other sites slipped in after its last sentence
       // (TrailingForeignLinks) and nothing else the page shows: those links go, the rest stays.

@@ -83,6 +83,7 @@ class Reader {
   void SeparateLink();
   void FlushPending();
   uint32_t PushNode(uint32_t parent, size_t src_start, size_t src_end, bool widenable);
+  void MarkArticleBody();
   void Finalize();
 
   const HtmlIndex& index_;
@@ -108,7 +109,8 @@ class Reader {
     bool simple = false;   // one ' ' in the page: maps byte for byte
     bool in_link = false;  // the whitespace was inside a link
   } pending_;
-  size_t last_source_end_ = 0;  // end of the last block with a source
+  size_t last_source_end_ = 0;            // end of the last block with a source
+  std::vector<uint32_t> block_elements_;  // per block, its element (or first node) in info_
 };
 
 State Reader::EnterElement(uint32_t id, const State& parent) const {
@@ -379,6 +381,7 @@ void Reader::EmitBlock(uint32_t element, uint32_t first, uint32_t last, const St
   block_links_.clear();
   doc_->blocks.push_back(std::move(block));
   doc_->block_roots.push_back(root);
+  block_elements_.push_back(lo);
 }
 
 // Emits the text of the sibling nodes [begin, stop) and everything below them.
@@ -542,8 +545,41 @@ void Reader::Finalize() {
   }
 }
 
+// The article body: the deepest element holding kBodyShare of the text of the page's content
+// paragraphs (visible, outside landmarks, of kBodyParagraphBytes or more).
+void Reader::MarkArticleBody() {
+  constexpr size_t kBodyParagraphBytes = 80;
+  constexpr double kBodyShare = 0.8;
+  std::vector<size_t> below(info_.size(), 0);  // paragraph bytes below each node
+  size_t total = 0;
+  for (size_t i = 0; i < doc_->blocks.size(); ++i) {
+    const HtmlBlock& b = doc_->blocks[i];
+    if (b.facts.hidden || b.facts.region != HtmlRegion::kContent ||
+        b.kind != BlockKind::kParagraph || b.text.size() < kBodyParagraphBytes) {
+      continue;
+    }
+    total += b.text.size();
+    for (uint32_t id = info_[block_elements_[i]].parent; id != kNone; id = info_[id].parent) {
+      below[id] += b.text.size();
+    }
+  }
+  if (total == 0) return;
+  // Elements holding more than half of it form a chain from the root; the deepest comes last.
+  uint32_t body = kNone;
+  for (uint32_t id = 0; id < below.size(); ++id) {
+    if (static_cast<double>(below[id]) >= kBodyShare * static_cast<double>(total)) body = id;
+  }
+  if (body == kNone) return;
+  doc_->has_article_body = true;
+  for (size_t i = 0; i < doc_->blocks.size(); ++i) {
+    doc_->blocks[i].facts.in_article_body =
+        block_elements_[i] > body && block_elements_[i] < info_[body].end;
+  }
+}
+
 void Reader::Run() {
   FindBlocks();
+  MarkArticleBody();
   Finalize();
 }
 

@@ -4,7 +4,7 @@
 // hand-written page (corpus/html/reservoir_levels.html) whose article cites sources, recommends
 // products with links to shops and carries a newsletter promo and a copyright line, next to an
 // injected spam paragraph, a hidden pharma paragraph and two casino links slipped in after a
-// paragraph's last sentence.
+// paragraph's last sentence; above the article body sit a dateline and a cookie notice.
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -134,6 +134,22 @@ TEST_F(ReservoirPage, KeepsArticleTextThatLinksElsewhere) {
         "<p>Copyright 2026 Valley Ledger. All rights reserved.</p>",
         "Image credit: Tobias Wren for the Valley Ledger</figcaption>"}) {
     EXPECT_NE(cleaned_.find(kept), std::string::npos) << kept << "\ncut:\n" << Joined(cuts_);
+  }
+}
+
+TEST_F(ReservoirPage, FurnitureOutsideTheArticleBodyIsKept) {
+  // The dateline above the story scores as spam on its text alone (a line of times and dates
+  // found nowhere else); outside the article body, with no sign of injection, it stays.
+  for (const BlockReport& b : report_.blocks) {
+    const std::string_view text(html_.data() + b.block.start, b.block.end - b.block.start);
+    if (text.find("Updated 7:42 am CET") != std::string_view::npos) {
+      EXPECT_NE(b.block.decision, Decision::kStrip) << text;
+    }
+  }
+  for (const char* kept : {"<p class=\"dateline\">Updated 7:42 am CET, Tuesday, October 21, "
+                           "2026</p>",
+                           "<p>We use cookies to improve your experience on our website."}) {
+    EXPECT_NE(cleaned_.find(kept), std::string::npos) << kept;
   }
 }
 
