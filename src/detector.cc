@@ -237,21 +237,21 @@ void DetectorImpl::ScoreBlocks(const Doc& doc, Report* report) const {
          (unremarkable && OutsideArticleBody(doc, i)))) {
       br.block.decision = Decision::kFlag;
       // Judged spam as a whole for links to other sites slipped in after its last sentence
-      // (TrailingForeignLinks) and nothing else the page shows: those links go, the rest stays.
+      // (TrailingForeignLinks) and nothing else the page shows: those links are the only cut
+      // considered, on the score of the run they end; the rest of the paragraph stays.
       const HtmlBlock* hb = doc.html != nullptr ? &doc.html->blocks[i] : nullptr;
       const size_t tail = hb != nullptr ? TrailingForeignLinks(*doc.html, *hb) : 0;
       if (options_.sentence_cuts && hb != nullptr && tail > hb->text.start && tail < hb->text.end) {
         size_t b = 0;
         while (b + 1 < n && s[b].range.end <= tail) ++b;
-        Scored run = ScoreRange(doc, i, b, n);
-        if (run.p >= threshold_) {
+        Finding span;
+        Fill(s, b, n, ScoreRange(doc, i, b, n), &span);
+        span.start = tail;
+        if (span.decision != Decision::kKeep) {
           br.block.decision = Decision::kKeep;
-          Finding span;
-          Fill(s, b, n, run, &span);
-          span.start = tail;
           br.spans.push_back(std::move(span));
-          continue;
         }
+        continue;
       }
     }
     if (!options_.sentence_cuts || n < 2) continue;
