@@ -421,8 +421,12 @@ void DetectorImpl::AnalyzeHtml(std::string_view html, std::string_view url, Repo
       f.start = src.start;
       f.end = src.end;
     }
-    br.block.start = b.source.start;
-    br.block.end = b.source.end;
+    // Hidden text cut whole takes the element hiding it along when it holds nothing else.
+    const Range& src = br.block.decision == Decision::kStrip && b.facts.hidden != nullptr
+                           ? b.hidden_source
+                           : b.source;
+    br.block.start = src.start;
+    br.block.end = src.end;
     // The article text: kept content blocks minus the runs cut out of them.
     if (br.kind != BlockKind::kBoilerplate &&
         (br.block.decision != Decision::kStrip || options_.flag_only)) {

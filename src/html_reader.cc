@@ -77,6 +77,7 @@ class Reader {
   void Walk(uint32_t begin, uint32_t stop);
   void CheckElement(uint32_t id);
   bool CutKeepsNeighbour(uint32_t element) const;
+  Range HidingWrapper(uint32_t element, Range source) const;
   void AppendTextNode(uint32_t id);
   void AddText(std::string_view s, size_t src_start, size_t src_end, uint32_t node, bool exact);
   void AddSpace(size_t src_start, size_t src_end, uint32_t node, bool simple);
@@ -308,6 +309,34 @@ bool Reader::CutKeepsNeighbour(uint32_t element) const {
   return k >= page.size() || page[k] == '<';
 }
 
+// The source of the hiding ancestor of `element` when each element from `element` up to it is
+// the only content of its parent (see HtmlBlock::hidden_source); `source` otherwise.
+Range Reader::HidingWrapper(uint32_t element, Range source) const {
+  if (info_[element].own_hidden != nullptr) return source;
+  uint32_t child = element;
+  for (uint32_t p = info_[element].parent; p != kNone; child = p, p = info_[p].parent) {
+    const IndexedNode& pi = info_[p];
+    if (!(pi.flags & kElement) || !(pi.flags & kReal) || !(pi.flags & kEndMatched) ||
+        (pi.flags & kTangled)) {
+      return source;
+    }
+    const GumboTag tag = pi.node->v.element.tag;
+    if (tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_BODY) return source;
+    for (uint32_t c = p + 1; c < pi.end; c = info_[c].end) {
+      if (c != child && ((info_[c].flags & kElement) || (info_[c].flags & kHasText))) {
+        return source;
+      }
+    }
+    if (pi.own_hidden != nullptr) {
+      if (!index_.OwnsTags(pi.src_start, pi.src_end, p, pi.end) || !CutKeepsNeighbour(p)) {
+        return source;
+      }
+      return Range{pi.src_start, pi.src_end};
+    }
+  }
+  return source;
+}
+
 void Reader::EmitBlock(uint32_t element, uint32_t first, uint32_t last, const State& st) {
   std::string& text = doc_->text;
   const size_t text_mark = text.size();
@@ -367,6 +396,8 @@ void Reader::EmitBlock(uint32_t element, uint32_t first, uint32_t last, const St
   HtmlBlock block;
   block.text = Range{block_text_start_, text.size()};
   block.source = source;
+  block.hidden_source =
+      sound_ && element != kNone && st.hidden ? HidingWrapper(element, source) : source;
   block.kind = st.caption ? BlockKind::kCaption : st.kind;
   if (block.kind == BlockKind::kListItem && size_t{link_text_} * 3 >= block.text.size() * 2) {
     block.kind = BlockKind::kLinkList;

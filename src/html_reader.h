@@ -75,6 +75,10 @@ struct HtmlBlock {
                  // end) when the block's markup is tangled with markup outside it (misnested
                  // formatting tags the parser re-opened elsewhere, table content the parser
                  // moved): no cut removes exactly the block then, and SourceRange returns false.
+  // The page bytes to cut when the whole block goes as hidden text: the element that hides it
+  // (inline style or attribute) when that element holds nothing but the block (whitespace and
+  // comments aside), so that no empty hidden wrapper is left behind; else `source`.
+  Range hidden_source;
   BlockKind kind = BlockKind::kParagraph;
   HtmlFacts facts;
   std::vector<HtmlLink> links;  // the block's <a href> elements, in text order

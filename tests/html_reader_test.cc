@@ -482,6 +482,36 @@ TEST(HtmlReader, HiddenReasons) {
   }
 }
 
+TEST(HtmlReader, HiddenSourceTakesTheHidingWrapperWhenItHoldsOnlyTheBlock) {
+  const std::string page =
+      "<div><p>Visible first paragraph of the story.</p>"
+      "<div style=\"display:none\"><p>cheap pills one</p></div>"
+      "<div style=\"font-size:0\"> <!-- x --> <div><p>cheap pills two</p></div> </div>"
+      "<div hidden><p>cheap pills three</p><p>cheap pills four</p></div>"
+      "<p style=\"display:none\">cheap pills five</p></div>";
+  const HtmlDocument d = Read(page);
+  CheckInvariants(page, d);
+  auto hidden_source = [&](std::string_view text) {
+    const int i = Find(d, text);
+    EXPECT_GE(i, 0) << text;
+    return i < 0 ? std::string() : SourceOf(page, d.blocks[static_cast<size_t>(i)].hidden_source);
+  };
+  EXPECT_EQ(hidden_source("cheap pills one"),
+            "<div style=\"display:none\"><p>cheap pills one</p></div>");
+  EXPECT_EQ(hidden_source("cheap pills two"),
+            "<div style=\"font-size:0\"> <!-- x --> <div><p>cheap pills two</p></div> </div>");
+  // The wrapper holds two blocks; the block hides itself; a visible block: its own source.
+  EXPECT_EQ(hidden_source("cheap pills three"), "<p>cheap pills three</p>");
+  EXPECT_EQ(hidden_source("cheap pills five"), "<p style=\"display:none\">cheap pills five</p>");
+  EXPECT_EQ(hidden_source("Visible first paragraph of the story."),
+            "<p>Visible first paragraph of the story.</p>");
+  for (const char* t : {"cheap pills one", "cheap pills two"}) {
+    const int i = Find(d, t);
+    ASSERT_GE(i, 0);
+    EXPECT_EQ(CheckCut(page, d.blocks[static_cast<size_t>(i)].hidden_source), "") << t;
+  }
+}
+
 TEST(HtmlReader, HiddenSpanInsideParagraphIsItsOwnBlock) {
   const std::string html =
       "<p>The council met on Tuesday. <span style=\"position:absolute;left:-5000px\">"
