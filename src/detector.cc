@@ -31,6 +31,11 @@ constexpr int kMinSpanWords = 4;
 constexpr double kGrowSlack = 2.0;
 // Default strip threshold for headings that matched no rule (Options::heading_threshold).
 constexpr double kHeadingThreshold = 0.95;
+// On a page, links to other sites are a sign of injection only when they are at least this
+// share of the text judged: a link slipped into a paragraph, a link farm. A sentence that merely
+// holds a link is an article citing its source.
+constexpr double kLinkEvidenceShare = 0.5;
+constexpr size_t kNoCut = static_cast<size_t>(-1);
 
 class DetectorImpl : public Detector {
  public:
@@ -85,6 +90,34 @@ class DetectorImpl : public Detector {
   const std::vector<float>& html_weights() const {
     static const std::vector<float> kNone;
     return model_ ? model_->html_weights() : kNone;
+  }
+  // Whether the page shows a sign that sentences [b, ...) of `block`, scored `sc`, were
+  // injected: a rule hit, hidden text, or links to other sites making up most of the text and
+  // standing apart from the sentence before (StartsApart; a run cut at a link's edge in the
+  // middle of a sentence is the article's own words).
+  static bool ShowsInjection(const Doc& doc, size_t block, size_t b, const Scored& sc) {
+    if (sc.f[kRules] > 0 || sc.h[kHtmlHidden] > 0) return true;
+    if (sc.h[kHtmlForeignLinks] <= 0 || sc.h[kHtmlLinkShare] < kLinkEvidenceShare) return false;
+    return b == 0 || doc.html == nullptr ||
+           StartsApart(*doc.html, doc.html->blocks[block], doc.a.sentences[block][b].range.start);
+  }
+  // Whether block `block` of a page lies outside the article body the page has (HtmlFacts::
+  // in_article_body). There, text with no sign of injection is not cut at all: injections
+  // outside the story come hidden or as links (a hacked theme's footer, a link farm at the end
+  // of <body>), and the rest is the site's furniture (bylines, datelines, cookie notices,
+  // addresses, promos).
+  static bool OutsideArticleBody(const Doc& doc, size_t block) {
+    return doc.html != nullptr && doc.html->has_article_body &&
+           !doc.html->blocks[block].facts.in_article_body;
+  }
+  // The probability held against the heading bar: on a page, without what links to other sites
+  // add when they are no sign of injection (see ShowsInjection).
+  double BarP(const Doc& doc, size_t block, const Scored& sc) const {
+    if (doc.html == nullptr || ShowsInjection(doc, block, 0, sc)) return sc.p;
+    const std::vector<float>& w = html_weights();
+    if (w.size() <= kHtmlForeignLinks || sc.h[kHtmlForeignLinks] <= 0) return sc.p;
+    const double z = sc.logit - w[kHtmlForeignLinks] * sc.h[kHtmlForeignLinks];
+    return 1.0 / (1.0 + std::exp(-z));
   }
   void Fill(const std::vector<SentenceStats>& s, size_t b, size_t e, const Scored& sc,
             Finding* out) const;
@@ -195,15 +228,33 @@ void DetectorImpl::ScoreBlocks(const Doc& doc, Report* report) const {
     // model is very sure: headings are short and mostly words found nowhere else, which makes
     // their scores noisy, and losing one is costly. With a rule hit the normal threshold holds.
     // The same holds for a page's navigation, footer or sidebar text that is not hidden.
-    // On a page, text with no sign of injection — no rule, not hidden, no link to another
-    // site — is held to the same bar: a page carries furniture (credits, promos, copyright
-    // lines) that fits the article no better than spam does.
-    const bool unremarkable =
-        doc.html != nullptr && whole.h[kHtmlHidden] <= 0 && whole.h[kHtmlForeignLinks] <= 0;
+    // On a page, text with no sign of injection (ShowsInjection) is held to the same bar, and
+    // links to other sites in it do not count towards it: a page carries furniture (credits,
+    // promos, copyright lines) that fits the article no better than spam does, and articles
+    // link to their sources.
+    const bool unremarkable = doc.html != nullptr && !ShowsInjection(doc, i, 0, whole);
     if ((segs[i].kind == BlockKind::kHeading || unremarkable) &&
         br.block.decision == Decision::kStrip && whole.f[kRules] <= 0 &&
-        whole.p < heading_threshold_) {
+        (BarP(doc, i, whole) < heading_threshold_ ||
+         (unremarkable && OutsideArticleBody(doc, i)))) {
       br.block.decision = Decision::kFlag;
+      // Judged spam as a whole for links to other sites slipped in after its last sentence
+      // (TrailingForeignLinks) and nothing else the page shows: those links are the only cut
+      // considered, on the score of the run they end; the rest of the paragraph stays.
+      const HtmlBlock* hb = doc.html != nullptr ? &doc.html->blocks[i] : nullptr;
+      const size_t tail = hb != nullptr ? TrailingForeignLinks(*doc.html, *hb) : 0;
+      if (options_.sentence_cuts && hb != nullptr && tail > hb->text.start && tail < hb->text.end) {
+        size_t b = 0;
+        while (b + 1 < n && s[b].range.end <= tail) ++b;
+        Finding span;
+        Fill(s, b, n, ScoreRange(doc, i, b, n), &span);
+        span.start = tail;
+        if (span.decision != Decision::kKeep) {
+          br.block.decision = Decision::kKeep;
+          br.spans.push_back(std::move(span));
+        }
+        continue;
+      }
     }
     if (!options_.sentence_cuts || n < 2) continue;
     // Span search: only where some sentence alone looks like spam and another looks clean.
@@ -268,10 +319,16 @@ void DetectorImpl::ScoreBlocks(const Doc& doc, Report* report) const {
       for (size_t k = c.b; k < c.e; ++k) run_words += s[k].words;
       // A few words can go when they are all link text (an <a> slipped into a paragraph).
       if (run_words < (c.sc.h[kHtmlLinkShare] >= 0.99 ? 2 : kMinSpanWords)) continue;
-      // On a page, a run with no sign of injection is held to the heading bar (see above).
-      if (doc.html != nullptr && c.sc.f[kRules] <= 0 && c.sc.h[kHtmlHidden] <= 0 &&
-          c.sc.h[kHtmlForeignLinks] <= 0 && c.sc.p < heading_threshold_) {
-        continue;
+      // On a page, a run is cut out of its paragraph only on a sign of injection: whatever
+      // else the model sees in one sentence of a paragraph the page kept is the article's
+      // (a dateline, a credit, a sentence citing a source). A run ending the paragraph with
+      // links to other sites after its last sentence shows one, and only those links go.
+      size_t cut_from = kNoCut;
+      if (doc.html != nullptr && !ShowsInjection(doc, i, c.b, c.sc)) {
+        const HtmlBlock& hb = doc.html->blocks[i];
+        const size_t tail = TrailingForeignLinks(*doc.html, hb);
+        if (c.e != n || tail == hb.text.end || tail < s[c.b].range.start) continue;
+        cut_from = tail;
       }
       const double clean_bar = block_hit ? kClearlyClean : flag_threshold_;
       auto rest_of = [&](size_t b, size_t e) {
@@ -295,13 +352,15 @@ void DetectorImpl::ScoreBlocks(const Doc& doc, Report* report) const {
         sc = g;
         return true;
       };
-      while (b > 0 && grow(b - 1, e, b - 1)) {
+      // (Not when only trailing links are cut.)
+      while (cut_from == kNoCut && b > 0 && grow(b - 1, e, b - 1)) {
       }
-      while (e < n && grow(b, e + 1, e)) {
+      while (cut_from == kNoCut && e < n && grow(b, e + 1, e)) {
       }
       br.block.decision = Decision::kKeep;
       Finding span;
       Fill(s, b, e, sc, &span);
+      if (cut_from != kNoCut) span.start = cut_from;
       br.spans.push_back(std::move(span));
       break;
     }
@@ -387,8 +446,12 @@ void DetectorImpl::AnalyzeHtml(std::string_view html, std::string_view url, Repo
       f.start = src.start;
       f.end = src.end;
     }
-    br.block.start = b.source.start;
-    br.block.end = b.source.end;
+    // Hidden text cut whole takes the element hiding it along when it holds nothing else.
+    const Range& src = br.block.decision == Decision::kStrip && b.facts.hidden != nullptr
+                           ? b.hidden_source
+                           : b.source;
+    br.block.start = src.start;
+    br.block.end = src.end;
     // The article text: kept content blocks minus the runs cut out of them.
     if (br.kind != BlockKind::kBoilerplate &&
         (br.block.decision != Decision::kStrip || options_.flag_only)) {

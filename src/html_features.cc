@@ -53,6 +53,55 @@ HtmlFeatureVector HtmlFeatures(const HtmlDocument& /*doc*/, const HtmlBlock& blo
   return h;
 }
 
+namespace {
+
+bool SpacesOnly(const std::string& text, size_t a, size_t b) {
+  for (size_t k = a; k < b; ++k) {
+    if (text[k] != ' ' && text[k] != '\n') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool StartsApart(const HtmlDocument& doc, const HtmlBlock& block, size_t pos) {
+  const std::string& t = doc.text;
+  size_t k = std::min(pos, block.text.end);
+  while (k > block.text.start && (t[k - 1] == ' ' || t[k - 1] == '\n')) --k;
+  // Closing quotes and brackets: ASCII, and U+2019, U+201D (E2 80 99, E2 80 9D), U+00BB (C2 BB).
+  for (;;) {
+    if (k > block.text.start &&
+        (t[k - 1] == '"' || t[k - 1] == '\'' || t[k - 1] == ')' || t[k - 1] == ']')) {
+      --k;
+    } else if (k >= block.text.start + 3 && t.compare(k - 3, 2, "\xE2\x80") == 0 &&
+               (t[k - 1] == '\x99' || t[k - 1] == '\x9D')) {
+      k -= 3;
+    } else if (k >= block.text.start + 2 && t.compare(k - 2, 2, "\xC2\xBB") == 0) {
+      k -= 2;
+    } else {
+      break;
+    }
+  }
+  if (k <= block.text.start) return true;
+  const char c = t[k - 1];
+  return c == '.' || c == '!' || c == '?' || c == ':' || c == ';';
+}
+
+size_t TrailingForeignLinks(const HtmlDocument& doc, const HtmlBlock& block) {
+  size_t start = block.text.end;
+  size_t next = block.text.end;  // where the text after the chain so far begins
+  for (size_t k = block.links.size(); k-- > 0;) {
+    const HtmlLink& l = block.links[k];
+    if (!l.foreign || l.text.start >= l.text.end || l.text.end > next ||
+        !SpacesOnly(doc.text, l.text.end, next)) {
+      break;
+    }
+    start = l.text.start;
+    next = l.text.start;
+  }
+  return start == block.text.end || StartsApart(doc, block, start) ? start : block.text.end;
+}
+
 double HtmlLogit(const std::vector<float>& weights, const HtmlFeatureVector& h) {
   double z = 0;
   for (size_t j = 0; j < weights.size() && j < h.size(); ++j) z += weights[j] * h[j];

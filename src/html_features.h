@@ -31,6 +31,18 @@ using HtmlFeatureVector = std::array<double, kNumHtmlFeatures>;
 // The facts of text range `run` (the whole block or a sentence run inside it) of `block`.
 HtmlFeatureVector HtmlFeatures(const HtmlDocument& doc, const HtmlBlock& block, Range run);
 
+// Where the links to other sites that end `block` begin in doc.text: the block's last link is
+// foreign and nothing but spaces follows its text, with any foreign links before it separated
+// by spaces only (" <a>cheap pills</a> <a>casino</a></p>"), and the first of them stands apart
+// (StartsApart): links slipped in after the paragraph's last sentence. block.text.end when the
+// block does not end so.
+size_t TrailingForeignLinks(const HtmlDocument& doc, const HtmlBlock& block);
+
+// Whether text starting at `pos` of `block` stands apart from the text before it: it starts the
+// block, or what comes before it ends a sentence (. ! ? : ; possibly followed by a closing quote
+// or bracket). A link that does not stand apart sits inside a sentence of the article.
+bool StartsApart(const HtmlDocument& doc, const HtmlBlock& block, size_t pos);
+
 // sum_j w_j * h_j; `weights` may be shorter than kNumHtmlFeatures (missing weights are 0).
 double HtmlLogit(const std::vector<float>& weights, const HtmlFeatureVector& h);
 

@@ -70,12 +70,14 @@ class Reader {
   void Walk(uint32_t begin, uint32_t stop);
   void CheckElement(uint32_t id);
   bool CutKeepsNeighbour(uint32_t element) const;
+  Range HidingWrapper(uint32_t element, Range source) const;
   void AppendTextNode(uint32_t id);
   void AddText(std::string_view s, size_t src_start, size_t src_end, uint32_t node, bool exact);
   void AddSpace(size_t src_start, size_t src_end, uint32_t node, bool simple);
   void SeparateLink();
   void FlushPending();
   uint32_t PushNode(uint32_t parent, size_t src_start, size_t src_end, bool widenable);
+  void MarkArticleBody();
   void Finalize();
 
   const HtmlIndex& index_;
@@ -101,7 +103,8 @@ class Reader {
     bool simple = false;   // one ' ' in the page: maps byte for byte
     bool in_link = false;  // the whitespace was inside a link
   } pending_;
-  size_t last_source_end_ = 0;  // end of the last block with a source
+  size_t last_source_end_ = 0;            // end of the last block with a source
+  std::vector<uint32_t> block_elements_;  // per block, its element (or first node) in info_
 };
 
 State Reader::EnterElement(uint32_t id, const State& parent) const {
@@ -299,6 +302,34 @@ bool Reader::CutKeepsNeighbour(uint32_t element) const {
   return k >= page.size() || page[k] == '<';
 }
 
+// The source of the hiding ancestor of `element` when each element from `element` up to it is
+// the only content of its parent (see HtmlBlock::hidden_source); `source` otherwise.
+Range Reader::HidingWrapper(uint32_t element, Range source) const {
+  if (info_[element].own_hidden != nullptr) return source;
+  uint32_t child = element;
+  for (uint32_t p = info_[element].parent; p != kNone; child = p, p = info_[p].parent) {
+    const IndexedNode& pi = info_[p];
+    if (!(pi.flags & kElement) || !(pi.flags & kReal) || !(pi.flags & kEndMatched) ||
+        (pi.flags & kTangled)) {
+      return source;
+    }
+    const GumboTag tag = pi.node->v.element.tag;
+    if (tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_BODY) return source;
+    for (uint32_t c = p + 1; c < pi.end; c = info_[c].end) {
+      if (c != child && ((info_[c].flags & kElement) || (info_[c].flags & kHasText))) {
+        return source;
+      }
+    }
+    if (pi.own_hidden != nullptr) {
+      if (!index_.OwnsTags(pi.src_start, pi.src_end, p, pi.end) || !CutKeepsNeighbour(p)) {
+        return source;
+      }
+      return Range{pi.src_start, pi.src_end};
+    }
+  }
+  return source;
+}
+
 void Reader::EmitBlock(uint32_t element, uint32_t first, uint32_t last, const State& st) {
   std::string& text = doc_->text;
   const size_t text_mark = text.size();
@@ -358,6 +389,8 @@ void Reader::EmitBlock(uint32_t element, uint32_t first, uint32_t last, const St
   HtmlBlock block;
   block.text = Range{block_text_start_, text.size()};
   block.source = source;
+  block.hidden_source =
+      sound_ && element != kNone && st.hidden ? HidingWrapper(element, source) : source;
   block.kind = st.caption ? BlockKind::kCaption : st.kind;
   if (block.kind == BlockKind::kListItem && size_t{link_text_} * 3 >= block.text.size() * 2) {
     block.kind = BlockKind::kLinkList;
@@ -372,6 +405,7 @@ void Reader::EmitBlock(uint32_t element, uint32_t first, uint32_t last, const St
   block_links_.clear();
   doc_->blocks.push_back(std::move(block));
   doc_->block_roots.push_back(root);
+  block_elements_.push_back(lo);
 }
 
 // Emits the text of the sibling nodes [begin, stop) and everything below them.
@@ -535,8 +569,41 @@ void Reader::Finalize() {
   }
 }
 
+// The article body: the deepest element holding kBodyShare of the text of the page's content
+// paragraphs (visible, outside landmarks, of kBodyParagraphBytes or more).
+void Reader::MarkArticleBody() {
+  constexpr size_t kBodyParagraphBytes = 80;
+  constexpr double kBodyShare = 0.8;
+  std::vector<size_t> below(info_.size(), 0);  // paragraph bytes below each node
+  size_t total = 0;
+  for (size_t i = 0; i < doc_->blocks.size(); ++i) {
+    const HtmlBlock& b = doc_->blocks[i];
+    if (b.facts.hidden || b.facts.region != HtmlRegion::kContent ||
+        b.kind != BlockKind::kParagraph || b.text.size() < kBodyParagraphBytes) {
+      continue;
+    }
+    total += b.text.size();
+    for (uint32_t id = info_[block_elements_[i]].parent; id != kNone; id = info_[id].parent) {
+      below[id] += b.text.size();
+    }
+  }
+  if (total == 0) return;
+  // Elements holding more than half of it form a chain from the root; the deepest comes last.
+  uint32_t body = kNone;
+  for (uint32_t id = 0; id < below.size(); ++id) {
+    if (static_cast<double>(below[id]) >= kBodyShare * static_cast<double>(total)) body = id;
+  }
+  if (body == kNone) return;
+  doc_->has_article_body = true;
+  for (size_t i = 0; i < doc_->blocks.size(); ++i) {
+    doc_->blocks[i].facts.in_article_body =
+        block_elements_[i] > body && block_elements_[i] < info_[body].end;
+  }
+}
+
 void Reader::Run() {
   FindBlocks();
+  MarkArticleBody();
   Finalize();
 }
 

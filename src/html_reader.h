@@ -54,6 +54,10 @@ struct HtmlFacts {
   uint32_t link_text_bytes = 0;  // bytes of the block's text inside those links
   uint32_t foreign_links = 0;    // links to a site other than the page's own (see page_site)
   uint32_t depth = 0;            // element nesting depth of the block
+  // Inside the article body: the deepest element holding most (80%) of the text of the page's
+  // visible content paragraphs, where the story's paragraphs sit. False on a page without
+  // such paragraphs (HtmlDocument::has_article_body).
+  bool in_article_body = false;
 };
 
 // An <a href> inside a block.
@@ -71,6 +75,10 @@ struct HtmlBlock {
                  // end) when the block's markup is tangled with markup outside it (misnested
                  // formatting tags the parser re-opened elsewhere, table content the parser
                  // moved): no cut removes exactly the block then, and SourceRange returns false.
+  // The page bytes to cut when the whole block goes as hidden text: the element that hides it
+  // (inline style or attribute) when that element holds nothing but the block (whitespace and
+  // comments aside), so that no empty hidden wrapper is left behind; else `source`.
+  Range hidden_source;
   BlockKind kind = BlockKind::kParagraph;
   HtmlFacts facts;
   std::vector<HtmlLink> links;  // the block's <a href> elements, in text order
@@ -86,7 +94,8 @@ class HtmlDocument {
  public:
   std::string text;  // the blocks' text, "\n\n" between blocks
   std::vector<HtmlBlock> blocks;
-  std::string page_site;  // registrable domain of the page ("bbc.co.uk"), "" when unknown
+  std::string page_site;          // registrable domain of the page ("bbc.co.uk"), "" when unknown
+  bool has_article_body = false;  // some block is in_article_body
 
   // The smallest range of the page that holds exactly text[r] of block `block` (plus any markup
   // wrapped around it entirely, e.g. the <a ...> and </a> around a link's whole text) and can

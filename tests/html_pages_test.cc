@@ -68,7 +68,8 @@ TEST(HtmlPages, EveryPageReadsAndBlocksCutCleanly) {
   if (pages.empty()) GTEST_SKIP() << "no pages under " << NewsHtmlDir();
   const bool full = std::getenv("SPAMSTRIP_FULL_CUT_CHECK") != nullptr;
   const size_t kSample = 8;
-  size_t blocks = 0, uncuttable = 0, checked = 0, whitespace_moved = 0;
+  size_t blocks = 0, uncuttable = 0, checked = 0, whitespace_moved = 0, checked_wrappers = 0;
+  std::vector<size_t> wrapped;  // blocks of the current page with a hidden wrapper
   std::vector<std::string> failures;
   for (const fs::path& p : pages) {
     const std::string html = testing::ReadWholeFile(p);
@@ -89,8 +90,23 @@ TEST(HtmlPages, EveryPageReadsAndBlocksCutCleanly) {
       EXPECT_LE(prev_end, b.source.start) << p << " block " << i;
       prev_end = b.source.end;
       cuttable.push_back(i);
+      if (b.hidden_source.start != b.source.start || b.hidden_source.end != b.source.end) {
+        EXPECT_LE(b.hidden_source.start, b.source.start) << p << " block " << i;
+        EXPECT_GE(b.hidden_source.end, b.source.end) << p << " block " << i;
+        wrapped.push_back(i);
+      }
     }
     const testing_html::ParsedPage page(html);
+    // Every hidden wrapper cut is checked: there are few.
+    for (size_t i : wrapped) {
+      ++checked_wrappers;
+      const std::string diff = testing_html::CheckCut(page, html, d.blocks[i].hidden_source);
+      if (!diff.empty() && diff.rfind(testing_html::kWhitespaceOnly, 0) != 0) {
+        failures.push_back(p.filename().string() + " hidden wrapper of block " + std::to_string(i) +
+                           "\n" + diff);
+      }
+    }
+    wrapped.clear();
     const size_t step = full ? 1 : std::max<size_t>(1, cuttable.size() / kSample);
     for (size_t k = 0; k < cuttable.size(); k += step) {
       const size_t i = cuttable[k];
@@ -107,7 +123,8 @@ TEST(HtmlPages, EveryPageReadsAndBlocksCutCleanly) {
   std::cout << "[ pages    ] " << pages.size() << " pages, " << blocks << " blocks, " << uncuttable
             << " without a cut (tangled markup), " << checked << " cuts checked, "
             << failures.size() << " changed the tree, " << whitespace_moved
-            << " moved only whitespace (see html_tree_util.h)\n";
+            << " moved only whitespace (see html_tree_util.h), " << checked_wrappers
+            << " hidden wrappers cut\n";
   for (const std::string& f : failures) ADD_FAILURE() << f;
   EXPECT_LT(uncuttable * 100, blocks);         // under 1% of blocks have no clean cut
   EXPECT_LE(whitespace_moved * 500, checked);  // the quirk stays rare (at most 0.2%)

@@ -482,6 +482,36 @@ TEST(HtmlReader, HiddenReasons) {
   }
 }
 
+TEST(HtmlReader, HiddenSourceTakesTheHidingWrapperWhenItHoldsOnlyTheBlock) {
+  const std::string page =
+      "<div><p>Visible first paragraph of the story.</p>"
+      "<div style=\"display:none\"><p>cheap pills one</p></div>"
+      "<div style=\"font-size:0\"> <!-- x --> <div><p>cheap pills two</p></div> </div>"
+      "<div hidden><p>cheap pills three</p><p>cheap pills four</p></div>"
+      "<p style=\"display:none\">cheap pills five</p></div>";
+  const HtmlDocument d = Read(page);
+  CheckInvariants(page, d);
+  auto hidden_source = [&](std::string_view text) {
+    const int i = Find(d, text);
+    EXPECT_GE(i, 0) << text;
+    return i < 0 ? std::string() : SourceOf(page, d.blocks[static_cast<size_t>(i)].hidden_source);
+  };
+  EXPECT_EQ(hidden_source("cheap pills one"),
+            "<div style=\"display:none\"><p>cheap pills one</p></div>");
+  EXPECT_EQ(hidden_source("cheap pills two"),
+            "<div style=\"font-size:0\"> <!-- x --> <div><p>cheap pills two</p></div> </div>");
+  // The wrapper holds two blocks; the block hides itself; a visible block: its own source.
+  EXPECT_EQ(hidden_source("cheap pills three"), "<p>cheap pills three</p>");
+  EXPECT_EQ(hidden_source("cheap pills five"), "<p style=\"display:none\">cheap pills five</p>");
+  EXPECT_EQ(hidden_source("Visible first paragraph of the story."),
+            "<p>Visible first paragraph of the story.</p>");
+  for (const char* t : {"cheap pills one", "cheap pills two"}) {
+    const int i = Find(d, t);
+    ASSERT_GE(i, 0);
+    EXPECT_EQ(CheckCut(page, d.blocks[static_cast<size_t>(i)].hidden_source), "") << t;
+  }
+}
+
 TEST(HtmlReader, HiddenSpanInsideParagraphIsItsOwnBlock) {
   const std::string html =
       "<p>The council met on Tuesday. <span style=\"position:absolute;left:-5000px\">"
@@ -548,6 +578,52 @@ TEST(HtmlReader, RegionsFromClassTokens) {
   EXPECT_EQ(d.blocks[2].facts.region, HtmlRegion::kContent);
   EXPECT_EQ(d.blocks[3].facts.region, HtmlRegion::kNavigation);
   EXPECT_EQ(d.blocks[4].facts.region, HtmlRegion::kFooter);
+}
+
+TEST(HtmlReader, ArticleBodyHoldsTheStorysParagraphs) {
+  // The story's paragraphs are split over two chunks with an advert between them; the
+  // headline, byline and dateline sit above them, a cookie notice and the sidebar elsewhere.
+  const std::string page =
+      "<body><div class=\"notice\"><p>This site stores small files on your device so that it "
+      "can remember your settings between visits.</p></div>"
+      "<div class=\"story\"><div class=\"headline-block\"><h1>Ferry timetable cut for the "
+      "winter</h1><p class=\"byline\">By Sunniva Holt</p><p>Updated 09:10, 3 November "
+      "2026</p></div><div class=\"story-body\">"
+      "<div class=\"chunk\"><p>The island ferry will run four times a day instead of seven from "
+      "the first week of December, the operator said on Monday, citing falling winter demand "
+      "and the rising cost of fuel.</p><p>Residents say the early last sailing leaves commuters "
+      "who work late on the mainland with no way home on weekdays, and the island council has "
+      "asked for a later boat on Fridays.</p></div>"
+      "<div class=\"ad\">Advertisement</div>"
+      "<div class=\"chunk\"><p>The operator said it would review the timetable in March and "
+      "publish passenger counts for every sailing on its website each month until then.</p>"
+      "<blockquote>We cannot sail empty boats all winter, said the operator's manager.</blockquote>"
+      "</div></div></div>"
+      "<aside><p>Most read: a long list of other stories that readers opened this week on the "
+      "site.</p></aside></body>";
+  const HtmlDocument d = Read(page);
+  CheckInvariants(page, d);
+  EXPECT_TRUE(d.has_article_body);
+  auto in_body = [&](std::string_view text) {
+    const int i = Find(d, text, true);
+    EXPECT_GE(i, 0) << text;
+    return i >= 0 && d.blocks[static_cast<size_t>(i)].facts.in_article_body;
+  };
+  EXPECT_TRUE(in_body("four times a day"));
+  EXPECT_TRUE(in_body("early last sailing"));
+  EXPECT_TRUE(in_body("review the timetable"));
+  EXPECT_TRUE(in_body("We cannot sail empty boats"));
+  EXPECT_FALSE(in_body("Ferry timetable cut"));
+  EXPECT_FALSE(in_body("Updated 09:10"));
+  // Whatever sits between the chunks is inside the body's element, and in the body.
+  EXPECT_TRUE(in_body("Advertisement"));
+  EXPECT_FALSE(in_body("stores small files"));
+  EXPECT_FALSE(in_body("Most read"));
+
+  // No paragraph of any length: no article body, and no block is in one.
+  const HtmlDocument menu = Read("<ul><li><a href=\"/a\">Home</a></li><li>Contact</li></ul>");
+  EXPECT_FALSE(menu.has_article_body);
+  for (const HtmlBlock& b : menu.blocks) EXPECT_FALSE(b.facts.in_article_body);
 }
 
 TEST(HtmlReader, CaptionsAndLinkLists) {
