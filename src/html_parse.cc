@@ -37,6 +37,44 @@ GumboOutput* Parse(std::string_view buffer, Arena* arena) {
   return gumbo_parse_with_options(&gopts, buffer.data(), buffer.size());
 }
 
+// The text gumbo decodes from raw text: CR and CR LF read as LF, NUL as U+FFFD (other bytes
+// copied). NUL-terminated, in the arena.
+char* DecodeRawText(std::string_view raw, Arena* arena) {
+  const char* const begin = raw.data();
+  const char* const end = begin + raw.size();
+  size_t nuls = 0;
+  for (const char* p = begin; (p = static_cast<const char*>(std::memchr(p, '\0', end - p)));) {
+    ++nuls;
+    ++p;
+  }
+  char* const text = static_cast<char*>(arena->Get(raw.size() + 2 * nuls + 1));
+  char* w = text;
+  const char* next_cr = static_cast<const char*>(std::memchr(begin, '\r', raw.size()));
+  const char* next_nul =
+      nuls ? static_cast<const char*>(std::memchr(begin, '\0', raw.size())) : nullptr;
+  const char* p = begin;
+  while (next_cr || next_nul) {
+    const bool cr = next_cr && (!next_nul || next_cr < next_nul);
+    const char* at = cr ? next_cr : next_nul;
+    std::memcpy(w, p, static_cast<size_t>(at - p));
+    w += at - p;
+    p = at + 1;
+    if (cr) {
+      *w++ = '\n';
+      if (p < end && *p == '\n') ++p;
+      next_cr = static_cast<const char*>(std::memchr(p, '\r', static_cast<size_t>(end - p)));
+    } else {
+      std::memcpy(w, "\xEF\xBF\xBD", 3);
+      w += 3;
+      next_nul = static_cast<const char*>(std::memchr(p, '\0', static_cast<size_t>(end - p)));
+    }
+  }
+  std::memcpy(w, p, static_cast<size_t>(end - p));
+  w += end - p;
+  *w = '\0';
+  return text;
+}
+
 // Checks the tree of the reduced page against the elided regions and moves every offset and
 // string piece to the page, in one walk.
 class Remapper {
@@ -57,7 +95,7 @@ class Remapper {
   void MapPiece(GumboStringPiece* s) const;
   void MapPosition(GumboSourcePosition* p) const { p->offset = MapOffset(p->offset, true); }
   unsigned MapOffset(size_t r, bool after) const {
-    return static_cast<unsigned>(elision_.ToOriginal(r, after));
+    return static_cast<unsigned>(elision_.ToOriginal(r, after, &hint_));
   }
   void Map(GumboNode* n) const;
 
@@ -65,6 +103,7 @@ class Remapper {
   std::string_view reduced_;
   const RawTextElision& elision_;
   std::vector<GumboNode*> owner_;  // per region, the element it belongs to
+  mutable size_t hint_ = 0;        // for ToOriginal: the tree is walked in page order
 };
 
 bool Remapper::Check(GumboNode* n) {
@@ -94,8 +133,8 @@ void Remapper::MapPiece(GumboStringPiece* s) const {
     return;
   }
   const size_t r = static_cast<size_t>(s->data - reduced_.data());
-  const size_t start = elision_.ToOriginal(r, true);
-  const size_t end = s->length > 0 ? elision_.ToOriginal(r + s->length, false) : start;
+  const size_t start = elision_.ToOriginal(r, true, &hint_);
+  const size_t end = s->length > 0 ? elision_.ToOriginal(r + s->length, false, &hint_) : start;
   s->data = page_.data() + start;
   s->length = end - start;
 }
@@ -145,8 +184,8 @@ bool Remapper::Run(GumboNode* document) {
       kids = &n->v.element.children;
     }
     Map(n);
-    if (kids) {
-      for (unsigned i = 0; i < kids->length; ++i) {
+    if (kids) {  // children pushed last first: the walk goes in document order
+      for (unsigned i = kids->length; i-- > 0;) {
         stack.push_back(static_cast<GumboNode*>(kids->data[i]));
       }
     }
@@ -158,28 +197,10 @@ void Remapper::RestoreText(Arena* arena) const {
   const std::vector<ElidedRegion>& regions = elision_.regions();
   for (size_t k = 0; k < regions.size(); ++k) {
     const std::string_view raw = page_.substr(regions[k].start, regions[k].length);
-    // The decoded text: CR and CR LF read as LF, NUL as U+FFFD.
-    size_t nuls = 0;
-    bool space_only = true;
-    for (char c : raw) {
-      if (c == '\0') ++nuls;
-      if (!(c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f')) space_only = false;
-    }
-    char* text = static_cast<char*>(arena->Get(raw.size() + 2 * nuls + 1));
-    size_t w = 0;
-    for (size_t i = 0; i < raw.size(); ++i) {
-      const char c = raw[i];
-      if (c == '\r') {
-        text[w++] = '\n';
-        if (i + 1 < raw.size() && raw[i + 1] == '\n') ++i;
-      } else if (c == '\0') {
-        std::memcpy(text + w, "\xEF\xBF\xBD", 3);
-        w += 3;
-      } else {
-        text[w++] = c;
-      }
-    }
-    text[w] = '\0';
+    char* text = DecodeRawText(raw, arena);
+    const bool space_only = std::all_of(raw.begin(), raw.end(), [](char c) {
+      return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+    });
 
     GumboNode* element = owner_[k];
     GumboNode* node = static_cast<GumboNode*>(arena->Get(sizeof(GumboNode)));

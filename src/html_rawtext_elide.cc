@@ -163,15 +163,18 @@ bool RawTextElision::Build(std::string_view html, size_t min_length) {
   return true;
 }
 
-size_t RawTextElision::ToOriginal(size_t r, bool after_region) const {
-  // Regions strictly before r (or at r, when after_region) shift it.
-  auto it =
-      after_region
-          ? std::upper_bound(regions_.begin(), regions_.end(), r,
-                             [](size_t x, const ElidedRegion& g) { return x < g.reduced_start; })
-          : std::lower_bound(regions_.begin(), regions_.end(), r,
-                             [](const ElidedRegion& g, size_t x) { return g.reduced_start < x; });
-  const size_t k = static_cast<size_t>(it - regions_.begin());
+size_t RawTextElision::Search(size_t r, bool after_region, size_t* hint) const {
+  size_t k = hint ? *hint + 1 : 0;  // the next region, when the offsets go forward
+  if (!Fits(k, r, after_region)) {
+    auto it =
+        after_region
+            ? std::upper_bound(regions_.begin(), regions_.end(), r,
+                               [](size_t x, const ElidedRegion& g) { return x < g.reduced_start; })
+            : std::lower_bound(regions_.begin(), regions_.end(), r,
+                               [](const ElidedRegion& g, size_t x) { return g.reduced_start < x; });
+    k = static_cast<size_t>(it - regions_.begin());
+  }
+  if (hint) *hint = k;
   return k == 0 ? r : r + shift_[k - 1];
 }
 

@@ -43,10 +43,25 @@ class RawTextElision {
 
   // The original offset of reduced offset `r`. At the position of a region, `after_region`
   // says which side of it: true for a position or the start of a piece (the end tag after the
-  // contents), false for the end of a piece (the start tag before them).
-  size_t ToOriginal(size_t r, bool after_region) const;
+  // contents), false for the end of a piece (the start tag before them). `hint` (may be null)
+  // carries the answer's place between calls: offsets asked in increasing order cost O(1) each.
+  size_t ToOriginal(size_t r, bool after_region, size_t* hint = nullptr) const {
+    if (hint && Fits(*hint, r, after_region)) return *hint == 0 ? r : r + shift_[*hint - 1];
+    return Search(r, after_region, hint);
+  }
 
  private:
+  // Whether exactly the first k regions lie before r.
+  bool Fits(size_t k, size_t r, bool after_region) const {
+    const size_t n = regions_.size();
+    return k <= n && (k == 0 || Before(k - 1, r, after_region)) &&
+           (k == n || !Before(k, r, after_region));
+  }
+  bool Before(size_t j, size_t r, bool after_region) const {
+    return after_region ? regions_[j].reduced_start <= r : regions_[j].reduced_start < r;
+  }
+  size_t Search(size_t r, bool after_region, size_t* hint) const;
+
   std::string reduced_;
   std::vector<ElidedRegion> regions_;
   std::vector<size_t> shift_;  // shift_[k]: bytes taken out by regions_[0..k]

@@ -51,6 +51,15 @@ TEST(RawTextElision, ScriptAndStyleContentsTakenOut) {
   EXPECT_EQ(e.ToOriginal(r0, false), e.regions()[0].start);
   EXPECT_EQ(e.ToOriginal(r0, true), e.regions()[0].start + kJs.size());
   EXPECT_EQ(e.ToOriginal(e.reduced().size(), true), html.size());
+  // With a hint carried between calls, in any order, the same answers.
+  size_t hint = 0;
+  for (size_t r = 0; r <= e.reduced().size(); ++r) {
+    for (bool after : {false, true}) {
+      EXPECT_EQ(e.ToOriginal(r, after, &hint), e.ToOriginal(r, after)) << r;
+      const size_t back = e.reduced().size() - r;
+      EXPECT_EQ(e.ToOriginal(back, after, &hint), e.ToOriginal(back, after)) << back;
+    }
+  }
 }
 
 TEST(RawTextElision, QuotedGreaterThanInAttributes) {
