@@ -3,6 +3,7 @@
 #include <array>
 #include <cstdint>
 
+#include "swar.h"
 #include "utf8.h"
 
 namespace spamstrip {
@@ -168,6 +169,7 @@ class Reader {
     if (out != nullptr) out->clear();
     for (;;) {
       const char* run = p_;
+      while (end_ - p_ >= 8 && !swar::HasJsonStringStop(swar::Load8(p_))) p_ += 8;
       while (p_ < end_ && !kStringStop[static_cast<uint8_t>(*p_)]) ++p_;
       if (out != nullptr) out->append(run, static_cast<size_t>(p_ - run));
       if (p_ == end_) return false;
