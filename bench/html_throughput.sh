@@ -4,7 +4,8 @@
 #
 # Usage: bench/html_throughput.sh [SPAMSTRIP_BINARY]   (default build/spamstrip)
 # Input: the 181 real pages of ../shared/data/news/html, each clean and with injections
-# (scripts/make_html_bench.py --split all-pages, seed 1), repeated to >= BENCH_MB (default 50) MB.
+# (scripts/make_html_bench.py --split train and --split dev, --copies 1: 352 pages, 65 MB of
+# JSONL), repeated until the file is >= BENCH_MB (default 50) MB.
 # MB are 10^6 bytes of the pages' HTML. Pinned to core BENCH_CPU (default 0). Prints MB/s by
 # wall clock and by CPU time (user+sys, which a busy shared machine disturbs less).
 set -euo pipefail
