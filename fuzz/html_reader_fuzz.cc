@@ -1,7 +1,8 @@
 // Fuzz target for html_reader.h: any bytes read without crashing, and the document keeps its
 // invariants — block text ranges inside the text and in order, block sources inside the input,
 // sorted and disjoint, and SourceRange of any sub-range of a block's text inside that block's
-// source. Built with libFuzzer under clang, with replay_main.cc otherwise.
+// source; and the same document whether script and style contents are elided before parsing or
+// not. Built with libFuzzer under clang, with replay_main.cc otherwise.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -33,6 +34,24 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   spamstrip::HtmlDocument doc;
   spamstrip::ReadHtml(html, spamstrip::HtmlReadOptions(), &doc);
   spamstrip::LooksLikeHtml(html);
+
+  // The parse with script and style contents elided reads the same document as the page parsed
+  // whole (html_parse.h).
+  spamstrip::HtmlReadOptions whole_options;
+  whole_options.elide_raw_text = false;
+  spamstrip::HtmlDocument whole_parse;
+  spamstrip::ReadHtml(html, whole_options, &whole_parse);
+  Check(whole_parse.text == doc.text && whole_parse.blocks.size() == doc.blocks.size() &&
+        whole_parse.pieces.size() == doc.pieces.size() &&
+        whole_parse.nodes.size() == doc.nodes.size());
+  for (size_t b = 0; b < doc.blocks.size(); ++b) {
+    Check(whole_parse.blocks[b].source.start == doc.blocks[b].source.start &&
+          whole_parse.blocks[b].source.end == doc.blocks[b].source.end);
+  }
+  for (size_t p = 0; p < doc.pieces.size(); ++p) {
+    Check(whole_parse.pieces[p].source_start == doc.pieces[p].source_start &&
+          whole_parse.pieces[p].source_end == doc.pieces[p].source_end);
+  }
 
   uint64_t state = 0x9E3779B97F4A7C15ull ^ size;
   for (size_t i = 0; i < size && i < 64; ++i) state = state * 131 + data[i];

@@ -1,6 +1,6 @@
-// ReadHtml: gumbo parses the page into an arena, HtmlIndex (html_index.h) records every node's
-// bytes and role, then Reader walks the tree once more: each block element, or run of inline
-// content between blocks, becomes one block. Its text is written with whitespace collapsed,
+// ReadHtml: gumbo parses the page into an arena (html_parse.h), HtmlIndex (html_index.h) records
+// every node's bytes and role, then Reader walks the tree once more: each block element, or run of
+// inline content between blocks, becomes one block. Its text is written with whitespace collapsed,
 // every piece of it tied to the page bytes it came from (HtmlDocument::pieces), and its nodes
 // are kept for SourceRange (HtmlDocument::nodes). Both walks use explicit stacks.
 #include "html_reader.h"
@@ -9,11 +9,11 @@
 
 #include <algorithm>
 #include <cstring>
-#include <memory>
 #include <utility>
 
 #include "html_index.h"
 #include "html_landmark.h"
+#include "html_parse.h"
 #include "html_text_map.h"
 #include "site.h"
 
@@ -607,51 +607,13 @@ void Reader::Run() {
   Finalize();
 }
 
-// Gumbo allocates through this arena and never frees: the whole tree goes at once when the
-// reader is done (no recursive destroy, which could overflow the stack on deep trees, and no
-// malloc per node).
-class Arena {
- public:
-  static void* Allocate(void* self, size_t size) { return static_cast<Arena*>(self)->Get(size); }
-  static void Deallocate(void* /*self*/, void* /*ptr*/) {}
-
- private:
-  static constexpr size_t kChunk = size_t{1} << 18;
-
-  void* Get(size_t size) {
-    size = (size + 15) & ~size_t{15};
-    if (size > kChunk / 4) {
-      chunks_.emplace_back(new char[size]);
-      return chunks_.back().get();
-    }
-    if (size > left_) {
-      chunks_.emplace_back(new char[kChunk]);
-      cur_ = chunks_.back().get();
-      left_ = kChunk;
-    }
-    void* p = cur_;
-    cur_ += size;
-    left_ -= size;
-    return p;
-  }
-
-  std::vector<std::unique_ptr<char[]>> chunks_;
-  char* cur_ = nullptr;
-  size_t left_ = 0;
-};
-
 }  // namespace
 }  // namespace html_internal
 
 void ReadHtml(std::string_view html, const HtmlReadOptions& options, HtmlDocument* out) {
   *out = HtmlDocument();
   html_internal::Arena arena;
-  GumboOptions gopts = kGumboDefaultOptions;
-  gopts.allocator = &html_internal::Arena::Allocate;
-  gopts.deallocator = &html_internal::Arena::Deallocate;
-  gopts.userdata = &arena;
-  gopts.max_errors = 0;  // the reader never looks at parse errors
-  GumboOutput* output = gumbo_parse_with_options(&gopts, html.data(), html.size());
+  GumboOutput* output = html_internal::ParseHtml(html, options.elide_raw_text, &arena);
   html_internal::HtmlIndex index(html);
   index.Build(output->document);
   html_internal::Reader reader(index, options, out);

@@ -88,6 +88,9 @@ struct HtmlReadOptions {
   // The page's own URL. Empty: taken from <link rel=canonical>, else <meta property=og:url>,
   // else <base href>; links are "foreign" only when the page's site is known.
   std::string url;
+  // Parse with the long contents of <script> and <style> taken out and put back (html_parse.h):
+  // the same tree, faster. False parses the page as it is (for tests and comparisons).
+  bool elide_raw_text = true;
 };
 
 class HtmlDocument {

@@ -3,6 +3,7 @@
 #include <array>
 #include <cstdint>
 
+#include "swar.h"
 #include "utf8.h"
 
 namespace spamstrip {
@@ -52,16 +53,29 @@ class Reader {
   }
 
  private:
-  // The value of member `key`: decoded for "text", its token kept for "id", skipped otherwise.
+  // The value of member `key`: decoded for "text", "html" and "url", its token kept for "id",
+  // skipped otherwise.
   bool Member(const std::string& key, JsonLineMembers* out) {
     const char* start = p_;
-    if (key == "text" && Peek('"')) {
-      out->text_kind = JsonLineMembers::Kind::kString;
-      return String(&out->text);
+    JsonLineMembers::Kind* kind = nullptr;
+    std::string* value = nullptr;
+    if (key == "text") {
+      kind = &out->text_kind;
+      value = &out->text;
+    } else if (key == "html") {
+      kind = &out->html_kind;
+      value = &out->html;
+    } else if (key == "url") {
+      kind = &out->url_kind;
+      value = &out->url;
+    }
+    if (kind && Peek('"')) {
+      *kind = JsonLineMembers::Kind::kString;
+      return String(value);
     }
     if (!Value(1)) return false;
-    if (key == "text") {
-      out->text_kind = KindOf(*start);
+    if (kind) {
+      *kind = KindOf(*start);
     } else if (key == "id") {
       out->id_token = std::string_view(start, static_cast<size_t>(p_ - start));
       out->id_kind = KindOf(*start);
@@ -155,6 +169,7 @@ class Reader {
     if (out != nullptr) out->clear();
     for (;;) {
       const char* run = p_;
+      while (end_ - p_ >= 8 && !swar::HasJsonStringStop(swar::Load8(p_))) p_ += 8;
       while (p_ < end_ && !kStringStop[static_cast<uint8_t>(*p_)]) ++p_;
       if (out != nullptr) out->append(run, static_cast<size_t>(p_ - run));
       if (p_ == end_) return false;
@@ -252,9 +267,11 @@ class Reader {
 }  // namespace
 
 bool ReadJsonObjectLine(std::string_view line, JsonLineMembers* out) {
-  out->id_kind = out->text_kind = JsonLineMembers::Kind::kAbsent;
+  out->id_kind = out->text_kind = out->html_kind = out->url_kind = JsonLineMembers::Kind::kAbsent;
   out->id_token = std::string_view();
   out->text.clear();  // keeps its memory for the next line
+  out->html.clear();
+  out->url.clear();
   return Reader(line).Line(out);
 }
 

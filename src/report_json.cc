@@ -1,8 +1,10 @@
 #include "spamstrip/report_json.h"
 
 #include <cmath>
+#include <cstdint>
 #include <nlohmann/json.hpp>
 
+#include "swar.h"
 #include "utf8.h"
 
 namespace spamstrip {
@@ -23,6 +25,13 @@ void AppendJsonString(std::string_view s, std::string* out) {
     // A run of bytes copied as they are: printable ASCII and valid multi-byte characters.
     size_t run = i;
     while (run < s.size()) {
+      if (s.size() - run >= 8) {  // eight printable ASCII bytes at a time
+        const uint64_t w = swar::Load8(s.data() + run);
+        if (!(w & swar::kHighs) && !swar::HasJsonStringStop(w)) {
+          run += 8;
+          continue;
+        }
+      }
       const auto b = static_cast<unsigned char>(s[run]);
       if (b >= 0x80) {
         size_t len;

@@ -702,5 +702,16 @@ TEST_F(CliTest, JsonlAnswersEachLineBeforeTheNextArrives) {
   EXPECT_EQ(ExitCode(status), kExitOk);
 }
 
+// A key is its decoded string: "h\u0074ml" is the "html" member (once read as a missing
+// "text", when only lines with a literal "html" in them were read as pages).
+TEST_F(CliTest, JsonlHtmlKeyWithAnEscapeIsThePage) {
+  const std::string in =
+      Write("in.jsonl", "{\"id\": \"e\", \"h\\u0074ml\": \"<p>A short clean note.</p>\"}\n");
+  Result r = Run("clean --jsonl " + Quote(in));
+  ASSERT_EQ(r.rc, kExitOk) << r.err;
+  nlohmann::json o = nlohmann::json::parse(Lines(r.out).at(0));
+  EXPECT_EQ(o["html"], "<p>A short clean note.</p>");
+}
+
 }  // namespace
 }  // namespace spamstrip

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "html_parse.h"
 #include "html_reader.h"
 #include "html_tree_util.h"
 #include "test_files.h"
@@ -128,6 +129,48 @@ TEST(HtmlPages, EveryPageReadsAndBlocksCutCleanly) {
   for (const std::string& f : failures) ADD_FAILURE() << f;
   EXPECT_LT(uncuttable * 100, blocks);         // under 1% of blocks have no clean cut
   EXPECT_LE(whitespace_moved * 500, checked);  // the quirk stays rare (at most 0.2%)
+}
+
+// The parse with script and style contents elided (html_parse.h) gives each page's own tree,
+// and the reader the same document; and the fast path is taken on most pages.
+TEST(HtmlPages, ElidedParseIsTheWholeParse) {
+  const std::vector<fs::path> pages = Pages();
+  if (pages.empty()) GTEST_SKIP() << "no pages under " << NewsHtmlDir();
+  size_t bytes = 0, elided_bytes = 0, regions = 0, fell_back = 0;
+  for (const fs::path& p : pages) {
+    const std::string html = testing::ReadWholeFile(p);
+    bytes += html.size();
+    html_internal::Arena fast_arena, whole_arena;
+    html_internal::ParseInfo info;
+    GumboOutput* fast = html_internal::ParseHtml(html, true, &fast_arena, &info);
+    GumboOutput* whole = html_internal::ParseHtml(html, false, &whole_arena);
+    EXPECT_EQ(testing_html::CompareTrees(fast->document, whole->document, html), "") << p;
+    regions += info.elided;
+    elided_bytes += info.elided_bytes;
+    if (info.fell_back) ++fell_back;
+
+    HtmlDocument a, b;
+    HtmlReadOptions no_elision;
+    no_elision.elide_raw_text = false;
+    ReadHtml(html, HtmlReadOptions(), &a);
+    ReadHtml(html, no_elision, &b);
+    EXPECT_EQ(a.text, b.text) << p;
+    ASSERT_EQ(a.blocks.size(), b.blocks.size()) << p;
+    for (size_t i = 0; i < a.blocks.size(); ++i) {
+      EXPECT_EQ(a.blocks[i].source.start, b.blocks[i].source.start) << p << " block " << i;
+      EXPECT_EQ(a.blocks[i].source.end, b.blocks[i].source.end) << p << " block " << i;
+    }
+    ASSERT_EQ(a.pieces.size(), b.pieces.size()) << p;
+    for (size_t i = 0; i < a.pieces.size(); ++i) {
+      EXPECT_EQ(a.pieces[i].source_start, b.pieces[i].source_start) << p << " piece " << i;
+      EXPECT_EQ(a.pieces[i].source_end, b.pieces[i].source_end) << p << " piece " << i;
+    }
+  }
+  std::cout << "[ elision  ] " << pages.size() << " pages, " << regions << " script/style "
+            << "contents elided, " << elided_bytes << " of " << bytes << " bytes ("
+            << Percent(elided_bytes, bytes) << "%), " << fell_back
+            << " pages parsed whole after the check failed\n";
+  EXPECT_LE(fell_back * 10, pages.size());  // the fast path on at least 90% of the pages
 }
 
 TEST(HtmlPages, GoldArticleTextIsVisibleContent) {

@@ -1,7 +1,8 @@
 // html_tree_util.h — test helper: gumbo's tree of a page written out as a string (tag names,
 // attributes, text, comments), optionally without the nodes whose own bytes start inside a cut
 // range. "Parse the page minus [start, end)" and "the tree minus what starts there" write out
-// equal strings exactly when the cut removed whole nodes and nothing else changed.
+// equal strings exactly when the cut removed whole nodes and nothing else changed. Also
+// CompareTrees: whether two parses of one page gave the same tree, offsets and all.
 #ifndef SPAMSTRIP_TESTS_HTML_TREE_UTIL_H_
 #define SPAMSTRIP_TESTS_HTML_TREE_UTIL_H_
 
@@ -152,6 +153,99 @@ inline std::string CheckCut(const ParsedPage& page, std::string_view html, Range
 inline std::string CheckCut(std::string_view html, Range cut) {
   ParsedPage page(html);
   return CheckCut(page, html, cut);
+}
+
+// Empty when the trees below `a` and `b` (two parses of one page, both pointing into `html`)
+// are the same node for node: types, parse flags, tags, attributes, decoded text, every string
+// piece (the same bytes of the page) and every source offset. Otherwise the first difference.
+// Lines and columns are not compared.
+inline std::string CompareTrees(const GumboNode* a, const GumboNode* b, std::string_view html) {
+  auto off = [&](const char* p) -> long {
+    return p && p >= html.data() && p <= html.data() + html.size() ? p - html.data() : -1;
+  };
+  auto piece = [&](const GumboStringPiece& x, const GumboStringPiece& y) {
+    return off(x.data) == off(y.data) && x.length == y.length;
+  };
+  auto str = [](const char* x, const char* y) {
+    return (x == nullptr) == (y == nullptr) && (!x || std::string_view(x) == y);
+  };
+  // gumbo 0.10.1 leaves value_start and value_end unset for an attribute without a value (its
+  // original_value is then its name).
+  auto has_value = [](const GumboAttribute& x) {
+    return x.original_value.data != x.original_name.data;
+  };
+  std::vector<std::pair<const GumboNode*, const GumboNode*>> stack{{a, b}};
+  while (!stack.empty()) {
+    const GumboNode* x = stack.back().first;
+    const GumboNode* y = stack.back().second;
+    stack.pop_back();
+    const std::string at = "node at " + std::to_string(OwnOffset(x, html)) + ": ";
+    if (x->type != y->type) return at + "type";
+    if (x->parse_flags != y->parse_flags) return at + "parse flags";
+    if (x->index_within_parent != y->index_within_parent) return at + "index in parent";
+    const GumboVector* kx = nullptr;
+    const GumboVector* ky = nullptr;
+    switch (x->type) {
+      case GUMBO_NODE_DOCUMENT: {
+        const GumboDocument& d = x->v.document;
+        const GumboDocument& e = y->v.document;
+        if (d.has_doctype != e.has_doctype || !str(d.name, e.name) ||
+            !str(d.public_identifier, e.public_identifier) ||
+            !str(d.system_identifier, e.system_identifier) ||
+            d.doc_type_quirks_mode != e.doc_type_quirks_mode) {
+          return at + "doctype";
+        }
+        kx = &d.children;
+        ky = &e.children;
+        break;
+      }
+      case GUMBO_NODE_ELEMENT:
+      case GUMBO_NODE_TEMPLATE: {
+        const GumboElement& d = x->v.element;
+        const GumboElement& e = y->v.element;
+        if (d.tag != e.tag || d.tag_namespace != e.tag_namespace) return at + "tag";
+        if (!piece(d.original_tag, e.original_tag)) return at + "original_tag";
+        if (!piece(d.original_end_tag, e.original_end_tag)) return at + "original_end_tag";
+        if (d.start_pos.offset != e.start_pos.offset) return at + "start_pos";
+        if (d.end_pos.offset != e.end_pos.offset) return at + "end_pos";
+        if (d.attributes.length != e.attributes.length) return at + "attribute count";
+        for (unsigned i = 0; i < d.attributes.length; ++i) {
+          const auto* p = static_cast<const GumboAttribute*>(d.attributes.data[i]);
+          const auto* q = static_cast<const GumboAttribute*>(e.attributes.data[i]);
+          if (p->attr_namespace != q->attr_namespace || !str(p->name, q->name) ||
+              !str(p->value, q->value) || !piece(p->original_name, q->original_name) ||
+              !piece(p->original_value, q->original_value) ||
+              p->name_start.offset != q->name_start.offset ||
+              p->name_end.offset != q->name_end.offset ||
+              (has_value(*p) && (p->value_start.offset != q->value_start.offset ||
+                                 p->value_end.offset != q->value_end.offset))) {
+            return at + "attribute " + std::to_string(i);
+          }
+        }
+        kx = &d.children;
+        ky = &e.children;
+        break;
+      }
+      default: {
+        const GumboText& d = x->v.text;
+        const GumboText& e = y->v.text;
+        if (!str(d.text, e.text)) return at + "text";
+        if (!piece(d.original_text, e.original_text)) return at + "original_text";
+        if (d.start_pos.offset != e.start_pos.offset) return at + "start_pos";
+        break;
+      }
+    }
+    if (kx) {
+      if (kx->length != ky->length) return at + "child count";
+      for (unsigned i = 0; i < kx->length; ++i) {
+        const auto* cx = static_cast<const GumboNode*>(kx->data[i]);
+        const auto* cy = static_cast<const GumboNode*>(ky->data[i]);
+        if (cx->parent != x || cy->parent != y) return at + "parent of child";
+        stack.emplace_back(cx, cy);
+      }
+    }
+  }
+  return "";
 }
 
 }  // namespace testing_html

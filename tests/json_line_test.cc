@@ -1,5 +1,6 @@
 // Tests for json_line.h: the fast JSONL reader accepts only lines nlohmann::json accepts as an
-// object, and then reads the same "id" and "text"; it takes the common lines itself.
+// object, and then reads the same "id", "text", "html" and "url"; it takes the common lines
+// itself.
 #include "json_line.h"
 
 #include <gtest/gtest.h>
@@ -7,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <random>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "utf8.h"
@@ -36,10 +38,14 @@ bool CheckAgainstNlohmann(const std::string& line) {
   if (id != j.end() && (id->is_string() || id->is_number())) {
     EXPECT_EQ(json::parse(m.id_token).dump(), id->dump()) << line;
   }
-  auto text = j.find("text");
-  EXPECT_EQ(m.text_kind, text == j.end() ? Kind::kAbsent : KindOf(*text)) << line;
-  if (text != j.end() && text->is_string()) {
-    EXPECT_EQ(m.text, text->get<std::string>()) << line;
+  for (const auto& [name, kind, value] : {std::make_tuple("text", m.text_kind, &m.text),
+                                          std::make_tuple("html", m.html_kind, &m.html),
+                                          std::make_tuple("url", m.url_kind, &m.url)}) {
+    auto member = j.find(name);
+    EXPECT_EQ(kind, member == j.end() ? Kind::kAbsent : KindOf(*member)) << name << ": " << line;
+    if (member != j.end() && member->is_string()) {
+      EXPECT_EQ(*value, member->get<std::string>()) << name << ": " << line;
+    }
   }
   return true;
 }
@@ -61,6 +67,10 @@ TEST(JsonLine, ReadsTheCommonLines) {
       R"({})",
       R"({"id": "no text"})",
       R"({"text": 12})",
+      R"({"id": "p1", "html": "<p class=\"a\">x &amp; y</p>\n", "url": "https://example.com/a"})",
+      R"({"html": "<b>first</b>", "text": "also text", "html": "<i>last</i>", "url": 3})",
+      R"({"h\u0074ml": "escaped key", "url": null})",
+      R"({"html": ["not", "a", "string"], "url": "u"})",
   };
   for (const auto& line : lines) EXPECT_TRUE(CheckAgainstNlohmann(line)) << line;
 }
@@ -102,6 +112,7 @@ TEST(JsonLine, MutatedLinesNeverDisagree) {
   const std::vector<std::string> seeds = {
       R"({"id": "doc-1", "lang": "en", "text": "Line one.\n\nLine \"two\" \u00e9.", "spans": [{"start": 0, "end": 9}], "blocks": [{"start": 0, "end": 9, "label": "clean"}]})",
       R"({"id": 12345, "text": "a\tb\\c\/d\u0041\ud83d\ude00", "x": [true, false, null, -0.5e-7]})",
+      R"({"id": "p", "html": "<p>a &amp; \"b\"</p>\n<script>x<\/script>", "url": "https://e.com/"})",
   };
   const std::string alphabet = "{}[]:,\"\\ \t\r\nabtexuidfn0123456789.-+eE/";
   std::mt19937 rng(20261128);

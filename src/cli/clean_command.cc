@@ -133,18 +133,19 @@ int CleanJsonl(const Detector& d, const CleanFlags& f) {
     bool is_html = false;
     std::string url = f.url;
     nlohmann::json j;
-    // Pages ("html" members, --format html) take the general path.
-    const bool may_be_page = f.format == "html" || line.find("\"html\"") != std::string::npos;
-    if (!may_be_page && ReadJsonObjectLine(line, &members)) {
-      const bool id_ok = members.id_kind == JsonLineMembers::Kind::kString ||
-                         members.id_kind == JsonLineMembers::Kind::kNumber;
+    if (ReadJsonObjectLine(line, &members)) {
+      using Kind = JsonLineMembers::Kind;
+      const bool id_ok = members.id_kind == Kind::kString || members.id_kind == Kind::kNumber;
       id_json = id_ok ? nlohmann::json::parse(members.id_token, nullptr, false).dump()
                       : std::to_string(lineno);
-      if (members.text_kind != JsonLineMembers::Kind::kString) {
-        error("missing string field \"text\"");
+      // As below: a page in "html", or text in "text".
+      is_html = members.html_kind != Kind::kAbsent && f.format != "text";
+      if ((is_html ? members.html_kind : members.text_kind) != Kind::kString) {
+        error(is_html ? "field \"html\" is not a string" : "missing string field \"text\"");
         continue;
       }
-      text = &members.text;
+      text = is_html ? &members.html : &members.text;
+      if (members.url_kind == Kind::kString) url = members.url;
     } else {
       j = nlohmann::json::parse(line, nullptr, false);
       if (j.is_discarded()) {

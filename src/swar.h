@@ -1,0 +1,42 @@
+// swar.h — eight bytes at a time ("SWAR"): tests on a 64-bit word of input bytes, for the scans
+// that look at every byte of a page. Each answer is exact for any byte values (no carries
+// between bytes). (segmenter.cc and block_features.cc keep their own copies of the first two.)
+#ifndef SPAMSTRIP_SRC_SWAR_H_
+#define SPAMSTRIP_SRC_SWAR_H_
+
+#include <cstdint>
+#include <cstring>
+
+namespace spamstrip {
+namespace swar {
+
+constexpr uint64_t kOnes = 0x0101010101010101ull;
+constexpr uint64_t kHighs = 0x8080808080808080ull;
+
+inline uint64_t Load8(const char* p) {
+  uint64_t w;
+  std::memcpy(&w, p, 8);
+  return w;
+}
+
+// High bit set in every byte of w equal to b.
+inline uint64_t BytesEqual(uint64_t w, uint8_t b) {
+  const uint64_t x = w ^ (kOnes * b);
+  return ~(((x & ~kHighs) + ~kHighs) | x) & kHighs;
+}
+
+// High bit set in every byte of w below b (1 <= b <= 0x80).
+inline uint64_t BytesBelow(uint64_t w, uint8_t b) {
+  return ~(((w & ~kHighs) + kOnes * (0x80 - b)) | w) & kHighs;
+}
+
+// Whether any of the eight bytes ends a plain run of a JSON string: '"', '\\' or a control
+// character (below 0x20).
+inline bool HasJsonStringStop(uint64_t w) {
+  return (BytesEqual(w, '"') | BytesEqual(w, '\\') | BytesBelow(w, 0x20)) != 0;
+}
+
+}  // namespace swar
+}  // namespace spamstrip
+
+#endif  // SPAMSTRIP_SRC_SWAR_H_
