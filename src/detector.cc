@@ -317,8 +317,12 @@ void DetectorImpl::ScoreBlocks(const Doc& doc, Report* report) const {
     for (const Candidate& c : candidates) {
       int run_words = 0;
       for (size_t k = c.b; k < c.e; ++k) run_words += s[k].words;
-      // A few words can go when they are all link text (an <a> slipped into a paragraph).
-      if (run_words < (c.sc.h[kHtmlLinkShare] >= 0.99 ? 2 : kMinSpanWords)) continue;
+      // A few words can go when they are all link text (an <a> slipped into a paragraph), one
+      // when they are links to a site the page links nowhere else ending the paragraph.
+      const int min_words = c.sc.h[kHtmlStrayLinks] > 0      ? 1
+                            : c.sc.h[kHtmlLinkShare] >= 0.99 ? 2
+                                                             : kMinSpanWords;
+      if (run_words < min_words) continue;
       // On a page, a run is cut out of its paragraph only on a sign of injection: whatever
       // else the model sees in one sentence of a paragraph the page kept is the article's
       // (a dateline, a credit, a sentence citing a source). A run ending the paragraph with
