@@ -232,8 +232,10 @@ void DetectorImpl::ScoreBlocks(const Doc& doc, Report* report) const {
     // links to other sites in it do not count towards it: a page carries furniture (credits,
     // promos, copyright lines) that fits the article no better than spam does, and articles
     // link to their sources.
+    // An item of a link farm is no heading: its list, not its words, marks it.
     const bool unremarkable = doc.html != nullptr && !ShowsInjection(doc, i, 0, whole);
-    if ((segs[i].kind == BlockKind::kHeading || unremarkable) &&
+    const bool heading = segs[i].kind == BlockKind::kHeading && whole.h[kHtmlLinkFarm] <= 0;
+    if ((heading || unremarkable) &&
         br.block.decision == Decision::kStrip && whole.f[kRules] <= 0 &&
         (BarP(doc, i, whole) < heading_threshold_ ||
          (unremarkable && OutsideArticleBody(doc, i)))) {

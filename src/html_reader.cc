@@ -657,7 +657,7 @@ void ReadHtml(std::string_view html, const HtmlReadOptions& options, HtmlDocumen
   index.Build(output->document);
   html_internal::Reader reader(index, options, out);
   reader.Run();
-  MarkStrayLinks(out);
+  MarkStrayLinks(html, out);
   // No gumbo_destroy_output: the arena owns every byte gumbo allocated.
 }
 }  // namespace spamstrip

@@ -1,8 +1,8 @@
 #include "html_stray_links.h"
 
+#include <algorithm>
 #include <cctype>
 #include <map>
-#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,6 +14,22 @@ namespace {
 
 bool IsItem(const HtmlBlock& b) {
   return b.kind == BlockKind::kListItem || b.kind == BlockKind::kLinkList;
+}
+
+// Whether list items a and b (b following a) belong to the same list: same depth and region,
+// and no list starts or ends between them in the page (two lists side by side in a footer).
+bool SameList(std::string_view html, const HtmlBlock& a, const HtmlBlock& b) {
+  if (a.facts.depth != b.facts.depth || a.facts.region != b.facts.region) return false;
+  if (a.source.size() == 0 || b.source.size() == 0 || b.source.start < a.source.end ||
+      b.source.start > html.size()) {
+    return true;
+  }
+  std::string gap(html.substr(a.source.end, b.source.start - a.source.end));
+  for (char& c : gap) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const char* tag : {"<ul", "<ol", "</ul", "</ol", "<menu", "</menu"}) {
+    if (gap.find(tag) != std::string::npos) return false;
+  }
+  return true;
 }
 
 // Links to each foreign site, counted over blocks [from, to) of `doc`.
@@ -64,9 +80,9 @@ bool NamesItsSite(const std::string& text, const HtmlLink& l) {
 }
 
 // Whether block `b` is wholly text of links to foreign sites linked nowhere outside `local`
-// (the block's list, or the block), none naming its site; their sites are added to *sites.
+// (the block's list, or the block), none naming its site; its links are counted in *sites.
 bool StrayLinksOnly(const HtmlDocument& doc, const HtmlBlock& b, const SiteCounts& page,
-                    const SiteCounts& local, std::set<std::string>* sites) {
+                    const SiteCounts& local, SiteCounts* sites) {
   if (b.facts.links == 0 || b.facts.foreign_links < b.facts.links || b.text.size() == 0 ||
       size_t{b.facts.link_text_bytes} * 10 < b.text.size() * 9) {
     return false;
@@ -74,13 +90,24 @@ bool StrayLinksOnly(const HtmlDocument& doc, const HtmlBlock& b, const SiteCount
   for (const HtmlLink& l : b.links) {
     if (!LinkedOnlyHere(page, local, SiteOf(l.host)) || NamesItsSite(doc.text, l)) return false;
   }
-  for (const HtmlLink& l : b.links) sites->insert(SiteOf(l.host));
+  for (const HtmlLink& l : b.links) ++(*sites)[SiteOf(l.host)];
   return true;
+}
+
+// Whether links to `sites` spread over several sites, none taking more than two thirds of them
+// (a partner site's menu links one site over and over; a link farm sells to many).
+bool Spread(const SiteCounts& sites) {
+  size_t total = 0, most = 0;
+  for (const auto& [site, n] : sites) {
+    total += n;
+    most = std::max(most, n);
+  }
+  return sites.size() >= 2 && 3 * most <= 2 * total;
 }
 
 }  // namespace
 
-void MarkStrayLinks(HtmlDocument* doc) {
+void MarkStrayLinks(std::string_view html, HtmlDocument* doc) {
   if (doc->page_site.empty()) return;  // no link is foreign
   SiteCounts page;
   CountSites(*doc, 0, doc->blocks.size(), &page);
@@ -90,15 +117,13 @@ void MarkStrayLinks(HtmlDocument* doc) {
     // The list starting at i: consecutive items at the same depth in the same region.
     size_t j = i + 1;
     if (IsItem(blocks[i])) {
-      while (j < blocks.size() && IsItem(blocks[j]) &&
-             blocks[j].facts.depth == blocks[i].facts.depth &&
-             blocks[j].facts.region == blocks[i].facts.region) {
+      while (j < blocks.size() && IsItem(blocks[j]) && SameList(html, blocks[j - 1], blocks[j])) {
         ++j;
       }
     }
     SiteCounts local;
     CountSites(*doc, i, j, &local);
-    std::set<std::string> sites;
+    SiteCounts sites;
     if (j - i >= kMinFarmItems) {
       std::vector<bool> farm(j - i);
       size_t items = 0;
@@ -106,14 +131,14 @@ void MarkStrayLinks(HtmlDocument* doc) {
         farm[k - i] = StrayLinksOnly(*doc, blocks[k], page, local, &sites);
         items += farm[k - i];
       }
-      if (items >= kMinFarmItems && 4 * items >= 3 * (j - i) && sites.size() >= 2) {
+      if (items >= kMinFarmItems && 4 * items >= 3 * (j - i) && Spread(sites)) {
         for (size_t k = i; k < j; ++k) blocks[k].facts.link_farm = farm[k - i];
       }
     } else if (j == i + 1 && !IsItem(blocks[i])) {
       // A run of links that is a block of its own ("<div><a>..</a> <a>..</a> <a>..</a></div>").
       blocks[i].facts.link_farm = blocks[i].facts.links >= kMinFarmItems &&
                                   StrayLinksOnly(*doc, blocks[i], page, local, &sites) &&
-                                  sites.size() >= 2;
+                                  Spread(sites);
     }
     i = j;
   }
