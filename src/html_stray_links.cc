@@ -59,8 +59,9 @@ bool NamesItsSite(const std::string& text, const HtmlLink& l) {
   for (size_t k = 0; k < t.size(); ++k) {
     const char c = t[k];
     if (c == ' ' || c == '\n') spaced = true;
-    if (c == '.' && k > 0 && k + 1 < t.size() &&
-        std::isalnum(static_cast<unsigned char>(t[k - 1])) &&
+    // A dot between a letter or digit (any script: a byte of a UTF-8 sequence) and a letter.
+    const auto before = static_cast<unsigned char>(k > 0 ? t[k - 1] : ' ');
+    if (c == '.' && k + 1 < t.size() && (std::isalnum(before) || before >= 0x80) &&
         std::isalpha(static_cast<unsigned char>(t[k + 1]))) {
       dotted = true;
     }
