@@ -235,8 +235,8 @@ void DetectorImpl::ScoreBlocks(const Doc& doc, Report* report) const {
     // An item of a link farm is no heading: its list, not its words, marks it.
     const bool unremarkable = doc.html != nullptr && !ShowsInjection(doc, i, 0, whole);
     const bool heading = segs[i].kind == BlockKind::kHeading && whole.h[kHtmlLinkFarm] <= 0;
-    if ((heading || unremarkable) &&
-        br.block.decision == Decision::kStrip && whole.f[kRules] <= 0 &&
+    if ((heading || unremarkable) && br.block.decision == Decision::kStrip &&
+        whole.f[kRules] <= 0 &&
         (BarP(doc, i, whole) < heading_threshold_ ||
          (unremarkable && OutsideArticleBody(doc, i)))) {
       br.block.decision = Decision::kFlag;
@@ -272,7 +272,8 @@ void DetectorImpl::ScoreBlocks(const Doc& doc, Report* report) const {
     if (single[seed].p < flag_threshold_ || !any_clean) continue;
     // Candidate runs containing the seed (never the whole block). A block already judged spam
     // as a whole only narrows its cut, so a run needs the block threshold there; cutting a run
-    // out of a kept block needs the (higher) span threshold.
+    // out of a kept block needs the (higher) span threshold, except for stray links: an element
+    // of their own after the paragraph's last sentence, judged like a block.
     const bool block_hit = br.block.decision == Decision::kStrip;
     const double needed = block_hit ? threshold_ : span_threshold_;
     struct Candidate {
@@ -298,7 +299,9 @@ void DetectorImpl::ScoreBlocks(const Doc& doc, Report* report) const {
     auto consider = [&](size_t b, size_t e) {
       if (b == 0 && e == n) return;
       Scored sc = e == b + 1 ? single[b] : ScoreRange(doc, i, b, e);
-      if (sc.p >= needed) candidates.push_back(Candidate{b, e, sc});
+      if (sc.p >= (sc.h[kHtmlStrayLinks] > 0 ? threshold_ : needed)) {
+        candidates.push_back(Candidate{b, e, sc});
+      }
     };
     if (n <= kMaxSpanSearch) {
       for (size_t b = 0; b <= seed; ++b) {
