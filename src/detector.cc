@@ -232,9 +232,11 @@ void DetectorImpl::ScoreBlocks(const Doc& doc, Report* report) const {
     // links to other sites in it do not count towards it: a page carries furniture (credits,
     // promos, copyright lines) that fits the article no better than spam does, and articles
     // link to their sources.
+    // An item of a link farm is no heading: its list, not its words, marks it.
     const bool unremarkable = doc.html != nullptr && !ShowsInjection(doc, i, 0, whole);
-    if ((segs[i].kind == BlockKind::kHeading || unremarkable) &&
-        br.block.decision == Decision::kStrip && whole.f[kRules] <= 0 &&
+    const bool heading = segs[i].kind == BlockKind::kHeading && whole.h[kHtmlLinkFarm] <= 0;
+    if ((heading || unremarkable) && br.block.decision == Decision::kStrip &&
+        whole.f[kRules] <= 0 &&
         (BarP(doc, i, whole) < heading_threshold_ ||
          (unremarkable && OutsideArticleBody(doc, i)))) {
       br.block.decision = Decision::kFlag;
@@ -270,7 +272,8 @@ void DetectorImpl::ScoreBlocks(const Doc& doc, Report* report) const {
     if (single[seed].p < flag_threshold_ || !any_clean) continue;
     // Candidate runs containing the seed (never the whole block). A block already judged spam
     // as a whole only narrows its cut, so a run needs the block threshold there; cutting a run
-    // out of a kept block needs the (higher) span threshold.
+    // out of a kept block needs the (higher) span threshold, except for stray links: an element
+    // of their own after the paragraph's last sentence, judged like a block.
     const bool block_hit = br.block.decision == Decision::kStrip;
     const double needed = block_hit ? threshold_ : span_threshold_;
     struct Candidate {
@@ -296,7 +299,9 @@ void DetectorImpl::ScoreBlocks(const Doc& doc, Report* report) const {
     auto consider = [&](size_t b, size_t e) {
       if (b == 0 && e == n) return;
       Scored sc = e == b + 1 ? single[b] : ScoreRange(doc, i, b, e);
-      if (sc.p >= needed) candidates.push_back(Candidate{b, e, sc});
+      if (sc.p >= (sc.h[kHtmlStrayLinks] > 0 ? threshold_ : needed)) {
+        candidates.push_back(Candidate{b, e, sc});
+      }
     };
     if (n <= kMaxSpanSearch) {
       for (size_t b = 0; b <= seed; ++b) {
@@ -317,8 +322,12 @@ void DetectorImpl::ScoreBlocks(const Doc& doc, Report* report) const {
     for (const Candidate& c : candidates) {
       int run_words = 0;
       for (size_t k = c.b; k < c.e; ++k) run_words += s[k].words;
-      // A few words can go when they are all link text (an <a> slipped into a paragraph).
-      if (run_words < (c.sc.h[kHtmlLinkShare] >= 0.99 ? 2 : kMinSpanWords)) continue;
+      // A few words can go when they are all link text (an <a> slipped into a paragraph), one
+      // when they are links to a site the page links nowhere else ending the paragraph.
+      const int min_words = c.sc.h[kHtmlStrayLinks] > 0      ? 1
+                            : c.sc.h[kHtmlLinkShare] >= 0.99 ? 2
+                                                             : kMinSpanWords;
+      if (run_words < min_words) continue;
       // On a page, a run is cut out of its paragraph only on a sign of injection: whatever
       // else the model sees in one sentence of a paragraph the page kept is the article's
       // (a dateline, a credit, a sentence citing a source). A run ending the paragraph with

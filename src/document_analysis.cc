@@ -58,10 +58,13 @@ static void AnalyzeBlocks(std::string_view text, const RuleSet* rules, const Ngr
 namespace {
 
 // Sentences of an HTML block: the text's own sentences, further cut at the edges of links of two
-// words or more, so that an <a> slipped into a paragraph can be judged (and cut) on its own.
+// words or more, and where links to sites the page links nowhere else end it
+// (HtmlFacts::stray_links), so that an <a> slipped into a paragraph can be judged (and cut) on
+// its own.
 void HtmlSentences(const HtmlDocument& html, const HtmlBlock& block, std::vector<Range>* out) {
   SplitSentences(html.text, block.text, out);
   std::vector<size_t> cuts;
+  if (block.facts.stray_links != HtmlFacts::kNoStrayLinks) cuts.push_back(block.facts.stray_links);
   for (const HtmlLink& l : block.links) {
     Range t = l.text;
     while (t.start < t.end && html.text[t.start] == ' ') ++t.start;
@@ -73,6 +76,7 @@ void HtmlSentences(const HtmlDocument& html, const HtmlBlock& block, std::vector
     cuts.push_back(t.end);
   }
   if (cuts.empty()) return;
+  std::sort(cuts.begin(), cuts.end());
   std::vector<Range> split;
   for (const Range& r : *out) {
     size_t start = r.start;

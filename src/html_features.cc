@@ -18,6 +18,10 @@ const char* HtmlFeatureName(int f) {
       return "html_boilerplate";
     case kHtmlComments:
       return "html_comments";
+    case kHtmlLinkFarm:
+      return "html_link_farm";
+    case kHtmlStrayLinks:
+      return "html_stray_links";
     default:
       return "?";
   }
@@ -50,6 +54,9 @@ HtmlFeatureVector HtmlFeatures(const HtmlDocument& /*doc*/, const HtmlBlock& blo
   h[kHtmlBoilerplate] =
       f.region != HtmlRegion::kContent && f.region != HtmlRegion::kComments ? 1 : 0;
   h[kHtmlComments] = f.region == HtmlRegion::kComments ? 1 : 0;
+  h[kHtmlLinkFarm] = f.link_farm ? 1 : 0;
+  h[kHtmlStrayLinks] =
+      f.stray_links != HtmlFacts::kNoStrayLinks && run.start >= f.stray_links ? 1 : 0;
   return h;
 }
 

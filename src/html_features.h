@@ -22,6 +22,10 @@ enum HtmlFeature : int {
   kHtmlForeignLinks,  // log(1 + links to sites other than the page's own)
   kHtmlBoilerplate,   // 1 in navigation, header, footer, sidebar or form
   kHtmlComments,      // 1 in a comment section
+  // Appended after the five above (a model with fewer weights reads the rest as 0):
+  kHtmlLinkFarm,    // 1 for an item of a link farm (HtmlFacts::link_farm)
+  kHtmlStrayLinks,  // 1 when the text is the links ending its block to sites the page links
+                    // nowhere else (HtmlFacts::stray_links)
   kNumHtmlFeatures
 };
 const char* HtmlFeatureName(int f);

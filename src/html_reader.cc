@@ -14,6 +14,7 @@
 #include "html_index.h"
 #include "html_landmark.h"
 #include "html_parse.h"
+#include "html_stray_links.h"
 #include "html_text_map.h"
 #include "site.h"
 
@@ -618,6 +619,7 @@ void ReadHtml(std::string_view html, const HtmlReadOptions& options, HtmlDocumen
   index.Build(output->document);
   html_internal::Reader reader(index, options, out);
   reader.Run();
+  MarkStrayLinks(html, out);
   // No gumbo_destroy_output: the arena owns every byte gumbo allocated.
 }
 }  // namespace spamstrip

@@ -58,6 +58,11 @@ struct HtmlFacts {
   // visible content paragraphs, where the story's paragraphs sit. False on a page without
   // such paragraphs (HtmlDocument::has_article_body).
   bool in_article_body = false;
+  // An item of a link farm, and where the links ending the block begin when they go to sites
+  // the page links nowhere else (kNoStrayLinks: they do not); see html_stray_links.h.
+  bool link_farm = false;
+  static constexpr size_t kNoStrayLinks = static_cast<size_t>(-1);
+  size_t stray_links = kNoStrayLinks;
 };
 
 // An <a href> inside a block.

@@ -133,7 +133,20 @@ Status FitHtmlWeights(const std::vector<std::string>& files, const RuleSet& rule
                                    std::to_string(summary->spam_examples) + " spam examples of " +
                                    std::to_string(y.size()) + ")");
   }
-  const std::vector<double> beta = TrainDense(x, y, w, kNumHtmlFeatures, 1.0, 30, offset);
+  // Facts that mark injections (hidden text, stray links) are never taken as a sign of clean
+  // text: when one comes out negative (the real pages' own hidden menus and footers outnumber
+  // the injections the data holds), it is left out (weight 0) and the rest refitted.
+  std::vector<double> beta;
+  for (;;) {
+    beta = TrainDense(x, y, w, kNumHtmlFeatures, 1.0, 30, offset);
+    bool refit = false;
+    for (int j : {kHtmlHidden, kHtmlLinkFarm, kHtmlStrayLinks}) {
+      if (beta[size_t(j)] >= 0) continue;
+      for (size_t r = size_t(j); r < x.size(); r += kNumHtmlFeatures) x[r] = 0;
+      refit = true;
+    }
+    if (!refit) break;
+  }
   model->set_html_weights(std::vector<float>(beta.begin(), beta.end()));
   if (progress) {
     std::string m = "html: " + std::to_string(y.size()) + " examples (" +

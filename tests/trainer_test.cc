@@ -295,6 +295,60 @@ TEST_F(TrainEndToEnd, HtmlStageLearnsFromLabelledPages) {
   EXPECT_GT(summary2.html_weights[0].second, 1.0);
 }
 
+// Stage 3: pages with a list of links to other sites at the end of <body> (injected: keyword
+// links, each to a site the page links nowhere else) and pages whose footer lists the site's
+// social profiles (links to other sites that name them) teach the link-farm fact; the words of
+// both lists are alike, so only the fact tells them apart.
+TEST_F(TrainEndToEnd, HtmlStageLearnsLinkFarms) {
+  std::ofstream pages(dir_ / "farms.jsonl");
+  const char* const topics[] = {"harbour", "budget", "school", "railway", "hospital"};
+  for (int i = 0; i < 40; ++i) {
+    const std::string t = topics[i % 5];
+    std::string html = "<html><body><article><h1>Council debates the " + t +
+                       " plan</h1><p>The council met on Tuesday to discuss the " + t +
+                       " plan for the town, officials said.</p></article>";
+    nlohmann::json spans = nlohmann::json::array();
+    if (i % 2 == 1) {
+      std::string farm = "<ul>";
+      const char* const hosts[] = {"quayside-offers", "citybreak-deals", "tripsaver-now",
+                                   "homestay-finder"};
+      for (int k = 0; k < 4; ++k) {
+        farm += "<li><a href=\"https://" + std::string(hosts[k]) + std::to_string(i) +
+                ".example/\">" + t + " tickets " + std::to_string(k) + "</a></li>";
+      }
+      farm += "</ul>";
+      spans.push_back({{"start", html.size()},
+                       {"end", html.size() + farm.size()},
+                       {"spam_id", "s" + std::to_string(i)}});
+      html += farm;
+    } else {
+      html +=
+          "<footer><ul><li><a href=\"https://www.facebook.com/towncouncil\">Facebook</a></li>"
+          "<li><a href=\"https://twitter.com/towncouncil\">Twitter</a></li>"
+          "<li><a href=\"https://www.youtube.com/towncouncil\">YouTube</a></li>"
+          "<li><a href=\"/" +
+          t + "\">" + t + " tickets</a></li></ul></footer>";
+    }
+    html += "</body></html>";
+    pages << nlohmann::json{{"id", "page-" + std::to_string(i) + "#0"},
+                            {"url", "https://www.towncouncil.example/news/" + t},
+                            {"html", html},
+                            {"spans", spans}}
+                 .dump()
+          << "\n";
+  }
+  pages.close();
+  options_.html_files = {(dir_ / "farms.jsonl").string()};
+  std::string model;
+  TrainSummary summary;
+  ASSERT_TRUE(Train(options_, nullptr, &model, &summary).ok());
+  double farm = 0;
+  for (const auto& [name, w] : summary.html_weights) {
+    if (name == "html_link_farm") farm = w;
+  }
+  EXPECT_GT(farm, 1.0);
+}
+
 TEST_F(TrainEndToEnd, ErrorsNameTheFileAndLine) {
   {
     std::ofstream bad(dir_ / "bad.jsonl");
