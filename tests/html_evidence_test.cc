@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "cleaned_page.h"
 #include "html_features.h"
 #include "html_reader.h"
 #include "html_tree_util.h"
@@ -78,21 +79,15 @@ std::string ReadCorpus(const std::string& name) {
   return ss.str();
 }
 
-class ReservoirPage : public ::testing::Test {
+class ReservoirPage : public testing::CleanedPageTest<> {
  protected:
   void SetUp() override {
-    html_ = ReadCorpus("reservoir_levels.html");
-    ASSERT_FALSE(html_.empty());
+    std::string html = ReadCorpus("reservoir_levels.html");
+    ASSERT_FALSE(html.empty());
     std::unique_ptr<Detector> d;
     ASSERT_TRUE(Detector::Create(Options(), &d).ok());
-    d->AnalyzeHtml(html_, "", &report_);
-    cleaned_ = Clean(html_, report_);
-    for (const auto& rm : report_.removed)
-      cuts_.push_back(html_.substr(rm.start, rm.end - rm.start));
+    AnalyzePage(*d, std::move(html));
   }
-  std::string html_, cleaned_;
-  Report report_;
-  std::vector<std::string> cuts_;
 };
 
 std::string Joined(const std::vector<std::string>& v) {

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "cleaned_page.h"
 #include "embedded.h"
 #include "html_features.h"
 #include "html_reader.h"
@@ -123,7 +124,7 @@ TEST(StrayLinks, NotWhenThePageLinksTheSiteElsewhere) {
 
 // The detector with the fitted weights (hidden, link share, foreign links, boilerplate,
 // comments, link farm, stray links) on the shipped text model.
-class FerryPageCleaned : public testing::TempDirTest {
+class FerryPageCleaned : public testing::CleanedPageTest<testing::TempDirTest> {
  protected:
   void SetUp() override {
     TempDirTest::SetUp();
@@ -137,15 +138,8 @@ class FerryPageCleaned : public testing::TempDirTest {
     o.model_file = path;
     std::unique_ptr<Detector> d;
     ASSERT_TRUE(Detector::Create(o, &d).ok());
-    html_ = FerryPage();
-    d->AnalyzeHtml(html_, "", &report_);
-    cleaned_ = Clean(html_, report_);
-    for (const auto& rm : report_.removed)
-      cuts_.push_back(html_.substr(rm.start, rm.end - rm.start));
+    AnalyzePage(*d, FerryPage());
   }
-  std::string html_, cleaned_;
-  Report report_;
-  std::vector<std::string> cuts_;
 };
 
 TEST_F(FerryPageCleaned, CutsTheFarmAndTheStrayLinkOnly) {
