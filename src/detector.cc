@@ -234,7 +234,10 @@ void DetectorImpl::ScoreBlocks(const Doc& doc, Report* report) const {
     // link to their sources.
     // An item of a link farm is no heading: its list, not its words, marks it.
     const bool unremarkable = doc.html != nullptr && !ShowsInjection(doc, i, 0, whole);
-    const bool heading = segs[i].kind == BlockKind::kHeading && whole.h[kHtmlLinkFarm] <= 0;
+    // A caption or credit line ("Photo: …", "Main image credit: Getty") is held to the same bar.
+    const bool heading =
+        (segs[i].kind == BlockKind::kHeading || segs[i].kind == BlockKind::kCaption) &&
+        whole.h[kHtmlLinkFarm] <= 0;
     if ((heading || unremarkable) && br.block.decision == Decision::kStrip &&
         whole.f[kRules] <= 0 &&
         (BarP(doc, i, whole) < heading_threshold_ ||

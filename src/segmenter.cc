@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstdint>
 #include <cstring>
 
@@ -77,6 +78,8 @@ Range TrimRange(std::string_view text, Range r) {
   return r;
 }
 
+bool HasCreditLabel(std::string_view s);
+
 BlockKind ClassifyImpl(std::string_view s, size_t lines_in_paragraph) {
   int letters = 0, words = 0;
   bool in_word = false;
@@ -107,6 +110,7 @@ BlockKind ClassifyImpl(std::string_view s, size_t lines_in_paragraph) {
   for (const char* p : kCaption) {
     if (StartsWithCi(s, p)) return BlockKind::kCaption;
   }
+  if (HasCreditLabel(s)) return BlockKind::kCaption;
   // The last character that is not a closing quote or bracket decides.
   size_t end = s.size();
   for (;;) {
@@ -147,6 +151,27 @@ bool InListCi(std::string_view w, const char* const (&list)[N]) {
     if (lw == entry) return true;
   }
   return false;
+}
+
+// "Main image credit: Getty", "Top photo: ...": a credit or caption label of up to three words
+// (the last one says what it labels) before the first colon, near the start of the line.
+bool HasCreditLabel(std::string_view s) {
+  const size_t colon = s.find(':');
+  if (colon == std::string_view::npos || colon > 32) return false;
+  std::string_view label = s.substr(0, colon);
+  size_t words = 0;
+  for (size_t i = 0; i < label.size(); ++i) {
+    const bool starts = !IsSpaceByte(label[i]) && (i == 0 || IsSpaceByte(label[i - 1]));
+    if (starts) ++words;
+    if (!IsSpaceByte(label[i]) && !std::isalpha(static_cast<unsigned char>(label[i]))) return false;
+  }
+  if (words < 2 || words > 3) return false;
+  const size_t last = label.find_last_of(" \t");
+  const std::string_view word = label.substr(last + 1);
+  static const char* const kLabels[] = {"photo",   "photos",       "image",   "images",
+                                        "picture", "photograph",   "credit",  "credits",
+                                        "caption", "illustration", "graphic", "video"};
+  return InListCi(word, kLabels);
 }
 
 // True when the word ending at text[end] (the position of the '.') looks like an abbreviation:
