@@ -22,6 +22,7 @@
 #include "spamstrip/detector.h"
 #include "spamstrip/report.h"
 #include "temp_dir.h"
+#include "test_articles.h"
 
 extern char** environ;
 
@@ -36,33 +37,10 @@ using cli::kExitSpam;
 using cli::kExitUsage;
 using nlohmann::json;
 using testing::ExitCode;
+using testing::kCleanPage;
+using testing::kSpamPage;
 using testing::Quote;
 using testing::ReadWholeFile;
-
-const char kSpamPage[] =
-    "Council Approves Harbour Budget\n"
-    "\n"
-    "351\n"
-    "Photo: Boats moored in the old harbour on Monday\n"
-    "\n"
-    "The council approved the harbour budget on Monday after a long debate about dredging, "
-    "road repairs and the cost of replacing the old lock gates.\n"
-    "\n"
-    "buy cipro online https://www.pills-example.com/cipro.html no prescription pharmacy\n"
-    "\n"
-    "The mayor said the vote was a relief for fishermen, who had warned that silt was making the "
-    "channel too shallow at low tide.\n"
-    "\n"
-    "Read more: How the lock gates were built\n";
-
-const char kCleanPage[] =
-    "Library Reopens After Repairs\n"
-    "\n"
-    "The town library reopened on Saturday after six months of repairs to its roof and "
-    "heating system.\n"
-    "\n"
-    "Staff said the children's section had been enlarged and a new reading room added on the "
-    "first floor.\n";
 
 struct Result {
   int rc = -1;

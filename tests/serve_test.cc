@@ -15,6 +15,7 @@
 #include "cli/exit_codes.h"
 #include "shell.h"
 #include "temp_dir.h"
+#include "test_articles.h"
 
 extern char** environ;
 
@@ -68,16 +69,7 @@ class ServeTest : public testing::TempDirTest {
   int port_ = 0;
 };
 
-const char kArticle[] =
-    "Council Approves Harbour Budget\n"
-    "\n"
-    "The council approved the harbour budget on Monday after a long debate about dredging, "
-    "road repairs and the cost of replacing the old lock gates.\n"
-    "\n"
-    "buy cipro online https://www.pills-example.com/cipro.html no prescription pharmacy\n"
-    "\n"
-    "The mayor said the vote was a relief for fishermen, who had warned that silt was making the "
-    "channel too shallow at low tide.\n";
+using testing::kSpamPage;
 
 TEST_F(ServeTest, CleansArticlesOverHttpAndStopsOnSigterm) {
   ASSERT_TRUE(Start()) << testing::ReadWholeFile(Path("serve.err"));
@@ -91,7 +83,7 @@ TEST_F(ServeTest, CleansArticlesOverHttpAndStopsOnSigterm) {
 
   // The same connection serves one article after another.
   for (int i = 0; i < 3; ++i) {
-    auto res = client.Post("/v1/clean", kArticle, "text/plain");
+    auto res = client.Post("/v1/clean", kSpamPage, "text/plain");
     ASSERT_TRUE(res);
     ASSERT_EQ(res->status, 200) << res->body;
     EXPECT_EQ(res->get_header_value("Content-Type"), "application/json");
@@ -105,7 +97,7 @@ TEST_F(ServeTest, CleansArticlesOverHttpAndStopsOnSigterm) {
   }
   auto page =
       client.Post("/v1/clean?report=0",
-                  json{{"id", "p1"}, {"html", "<p>" + std::string(kArticle) + "</p>"}}.dump(),
+                  json{{"id", "p1"}, {"html", "<p>" + std::string(kSpamPage) + "</p>"}}.dump(),
                   "application/json");
   ASSERT_TRUE(page);
   EXPECT_EQ(page->status, 200);
@@ -133,7 +125,7 @@ TEST_F(ServeTest, BodiesOverTheLimitAreRefused) {
   auto big = client.Post("/v1/clean", std::string(5000, 'a'), "text/plain");
   ASSERT_TRUE(big);
   EXPECT_EQ(big->status, 413);
-  auto small = client.Post("/v1/clean", kArticle, "text/plain");
+  auto small = client.Post("/v1/clean", kSpamPage, "text/plain");
   ASSERT_TRUE(small);
   EXPECT_EQ(small->status, 200);
 }
