@@ -4,11 +4,11 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstring>
 
 #include "ngram_hash.h"
 #include "normalizer.h"
 #include "rule_set.h"
+#include "swar.h"
 #include "tokenizer.h"
 #include "utf8.h"
 
@@ -124,16 +124,8 @@ double Novelty(const std::vector<SentenceStats>& sents, size_t b, size_t e,
   return static_cast<double>(novel) / static_cast<double>(n) * conf;
 }
 
-constexpr uint64_t kOnes = 0x0101010101010101ull;
-constexpr uint64_t kHighs = 0x8080808080808080ull;
-
-// High bit set in every byte of w (all below 0x80) that lies in [lo, hi].
-uint64_t InRange(uint64_t w, uint8_t lo, uint8_t hi) {
-  // Adding 0x80 - lo sets a byte's high bit when it is >= lo; no carry crosses a byte.
-  return (w + kOnes * (0x80 - lo)) & ~(w + kOnes * (0x80 - hi - 1)) & kHighs;
-}
-
-int CountHighBits(uint64_t m) { return static_cast<int>((((m >> 7) * kOnes) >> 56)); }
+using swar::BytesInRange;
+using swar::CountMarked;
 
 // Letters (by script), upper-case ASCII letters and digits of `s`; ASCII eight bytes at a time.
 void CountShape(std::string_view s, SentenceStats* out) {
@@ -141,13 +133,12 @@ void CountShape(std::string_view s, SentenceStats* out) {
   size_t i = 0;
   while (i < s.size()) {
     if (i + 8 <= s.size()) {
-      uint64_t w;
-      std::memcpy(&w, s.data() + i, 8);
-      if ((w & kHighs) == 0) {
-        const int up = CountHighBits(InRange(w, 'A', 'Z'));
-        ascii_letters += up + CountHighBits(InRange(w, 'a', 'z'));
+      const uint64_t w = swar::Load8(s.data() + i);
+      if ((w & swar::kHighs) == 0) {
+        const int up = CountMarked(BytesInRange(w, 'A', 'Z'));
+        ascii_letters += up + CountMarked(BytesInRange(w, 'a', 'z'));
         upper += up;
-        digits += CountHighBits(InRange(w, '0', '9'));
+        digits += CountMarked(BytesInRange(w, '0', '9'));
         i += 8;
         continue;
       }

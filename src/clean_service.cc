@@ -1,9 +1,9 @@
 #include "clean_service.h"
 
 #include <algorithm>
-#include <cctype>
 #include <nlohmann/json.hpp>
 
+#include "ascii.h"
 #include "html_reader.h"
 #include "spamstrip/report_json.h"
 #include "utf8.h"
@@ -22,9 +22,7 @@ std::string MediaType(const std::string& content_type) {
   std::string t = content_type.substr(0, content_type.find(';'));
   t.erase(t.find_last_not_of(" \t") + 1);
   t.erase(0, std::min(t.size(), t.find_first_not_of(" \t")));
-  std::transform(t.begin(), t.end(), t.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return t;
+  return AsciiLower(t);
 }
 
 }  // namespace

@@ -4,10 +4,10 @@
 #include <array>
 #include <cctype>
 #include <cstdint>
-#include <cstring>
 
 #include "ascii.h"
 #include "char_table.h"
+#include "swar.h"
 #include "utf8.h"
 
 namespace spamstrip {
@@ -42,21 +42,9 @@ constexpr std::array<uint8_t, 256> kByteBits = MakeByteTable();
 
 inline uint8_t Bits(char c) { return kByteBits[static_cast<uint8_t>(c)]; }
 
-// Eight bytes at a time ("SWAR"), for the scans that look at every byte of the input.
-constexpr uint64_t kOnes = 0x0101010101010101ull;
-constexpr uint64_t kHighs = 0x8080808080808080ull;
-
-uint64_t Load8(const char* p) {
-  uint64_t w;
-  std::memcpy(&w, p, 8);
-  return w;
-}
-
-// High bit set in every byte of w equal to b (exact for any byte values).
-uint64_t BytesEqual(uint64_t w, uint8_t b) {
-  const uint64_t x = w ^ (kOnes * b);
-  return ~(((x & ~kHighs) + ~kHighs) | x) & kHighs;
-}
+using swar::BytesEqual;
+using swar::kHighs;
+using swar::Load8;
 
 // Whether any of the eight bytes may end a sentence: . ! ? or 0xE2 (see kMarkBit).
 bool HasMark(uint64_t w) {
@@ -64,11 +52,7 @@ bool HasMark(uint64_t w) {
 }
 
 // The number of upper-case ASCII letters among eight bytes that are all below 0x80.
-int CountUpper(uint64_t w) {
-  // A byte >= 'A' gets its high bit from adding 0x80 - 'A'; one > 'Z' from adding 0x80 - '['.
-  const uint64_t upper = (w + kOnes * (0x80 - 'A')) & ~(w + kOnes * (0x80 - '[')) & kHighs;
-  return static_cast<int>(((upper >> 7) * kOnes) >> 56);
-}
+int CountUpper(uint64_t w) { return swar::CountMarked(swar::BytesInRange(w, 'A', 'Z')); }
 
 bool IsSpaceByte(char c) { return (Bits(c) & kSpaceBit) != 0; }
 

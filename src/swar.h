@@ -1,6 +1,6 @@
 // swar.h — eight bytes at a time ("SWAR"): tests on a 64-bit word of input bytes, for the scans
-// that look at every byte of a page. Each answer is exact for any byte values (no carries
-// between bytes). (segmenter.cc and block_features.cc keep their own copies of the first two.)
+// that look at every byte of a page or sentence. Each answer is exact for the byte values it
+// states (no carries between bytes).
 #ifndef SPAMSTRIP_SRC_SWAR_H_
 #define SPAMSTRIP_SRC_SWAR_H_
 
@@ -29,6 +29,15 @@ inline uint64_t BytesEqual(uint64_t w, uint8_t b) {
 inline uint64_t BytesBelow(uint64_t w, uint8_t b) {
   return ~(((w & ~kHighs) + kOnes * (0x80 - b)) | w) & kHighs;
 }
+
+// High bit set in every byte of w (all bytes below 0x80) that lies in [lo, hi].
+inline uint64_t BytesInRange(uint64_t w, uint8_t lo, uint8_t hi) {
+  // Adding 0x80 - lo sets a byte's high bit when it is >= lo; no carry crosses a byte.
+  return (w + kOnes * (0x80 - lo)) & ~(w + kOnes * (0x80 - hi - 1)) & kHighs;
+}
+
+// The number of bytes of a mask (high bits only, as the functions above return) that are set.
+inline int CountMarked(uint64_t m) { return static_cast<int>(((m >> 7) * kOnes) >> 56); }
 
 // Whether any of the eight bytes ends a plain run of a JSON string: '"', '\\' or a control
 // character (below 0x20).
