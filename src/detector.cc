@@ -10,6 +10,7 @@
 #include "document_analysis.h"
 #include "embedded.h"
 #include "file_util.h"
+#include "furniture.h"
 #include "html_features.h"
 #include "html_reader.h"
 #include "ngram_model.h"
@@ -36,6 +37,8 @@ constexpr double kHeadingThreshold = 0.95;
 // holds a link is an article citing its source.
 constexpr double kLinkEvidenceShare = 0.5;
 constexpr size_t kNoCut = static_cast<size_t>(-1);
+// Lists this long are judged as a whole (DetectorImpl::HoldListItems).
+constexpr size_t kMinListItems = 3;
 
 class DetectorImpl : public Detector {
  public:
@@ -71,6 +74,7 @@ class DetectorImpl : public Detector {
   };
   // The document being scored: its analysis and, for a page, its HTML reading.
   struct Doc {
+    std::string_view text;  // what the blocks' ranges index: the article, or the page's text
     const AnalyzedDocument& a;
     const HtmlDocument* html;  // null for plain text
   };
@@ -110,6 +114,20 @@ class DetectorImpl : public Detector {
     return doc.html != nullptr && doc.html->has_article_body &&
            !doc.html->blocks[block].facts.in_article_body;
   }
+  // Whether no paragraph of the article follows block `block`: where a publisher's copyright
+  // notice stands (a notice amid the story is someone else's). On a page, the paragraphs of the
+  // article body count, or those of the content when the page has no article body.
+  static bool EndsArticle(const Doc& doc, size_t block) {
+    for (size_t k = block + 1; k < doc.a.blocks.size(); ++k) {
+      if (doc.a.blocks[k].kind != BlockKind::kParagraph) continue;
+      if (doc.html == nullptr) return false;
+      const HtmlFacts& f = doc.html->blocks[k].facts;
+      if (doc.html->has_article_body ? f.in_article_body : f.region == HtmlRegion::kContent) {
+        return false;
+      }
+    }
+    return true;
+  }
   // The probability held against the heading bar: on a page, without what links to other sites
   // add when they are no sign of injection (see ShowsInjection).
   double BarP(const Doc& doc, size_t block, const Scored& sc) const {
@@ -119,6 +137,23 @@ class DetectorImpl : public Detector {
     const double z = sc.logit - w[kHtmlForeignLinks] * sc.h[kHtmlForeignLinks];
     return 1.0 / (1.0 + std::exp(-z));
   }
+  // Why block `block`, judged spam as a whole (`whole`) on no rule hit, is only flagged, or
+  // nullptr when it is stripped:
+  //  - "heading_bar": a heading or caption, or page text with no sign of injection, below the
+  //    heading bar;
+  //  - "outside_article_body": page text with no sign of injection outside the article body;
+  //  - "copyright_notice", "reported_speech": text the model cannot judge (furniture.h), in an
+  //    article, or with no sign of injection on a page;
+  //  - "context_only": page text with no sign of injection whose own words the n-gram model
+  //    finds no spammier than news (log-odds <= 0): only its context (words found nowhere else
+  //    on the page, its shape) speaks against it, and page furniture has that context too.
+  const char* HeldBack(const Doc& doc, size_t block, const Scored& whole) const;
+  // An item of a list of kMinListItems or more, stripped on its words alone (`words_alone`,
+  // per block), is only flagged ("list_kept") when most of its list stays: a list is written
+  // as a whole, and an injection does not slip a plain item into one (it brings links, which
+  // are a sign of their own).
+  static void HoldListItems(const HtmlDocument& page, const std::vector<char>& words_alone,
+                            Report* report);
   void Fill(const std::vector<SentenceStats>& s, size_t b, size_t e, const Scored& sc,
             Finding* out) const;
   // Scores every block and sentence run of `doc`; report->blocks get ranges of `text`.
@@ -140,6 +175,27 @@ class DetectorImpl : public Detector {
   double span_threshold_ = 0.5;
   double heading_threshold_ = 0.95;
 };
+
+const char* DetectorImpl::HeldBack(const Doc& doc, size_t block, const Scored& whole) const {
+  const Segment& seg = doc.a.blocks[block];
+  // On a page: no sign of injection (ShowsInjection).
+  const bool unremarkable = doc.html != nullptr && !ShowsInjection(doc, block, 0, whole);
+  // A caption or credit line ("Photo: …", "Main image credit: Getty") is held like a heading.
+  // An item of a link farm is no heading: its list, not its words, marks it.
+  const bool heading = (seg.kind == BlockKind::kHeading || seg.kind == BlockKind::kCaption) &&
+                       whole.h[kHtmlLinkFarm] <= 0;
+  if ((heading || unremarkable) && BarP(doc, block, whole) < heading_threshold_) {
+    return "heading_bar";
+  }
+  if (unremarkable && OutsideArticleBody(doc, block)) return "outside_article_body";
+  if (doc.html == nullptr || unremarkable) {
+    const std::string_view t = doc.text.substr(seg.range.start, seg.range.size());
+    if (IsCopyrightNotice(t) && EndsArticle(doc, block)) return "copyright_notice";
+    if (IsReportedSpeech(t)) return "reported_speech";
+  }
+  if (unremarkable && model_ != nullptr && whole.f[kNgram] <= 0) return "context_only";
+  return nullptr;
+}
 
 void DetectorImpl::Fill(const std::vector<SentenceStats>& s, size_t b, size_t e, const Scored& sc,
                         Finding* out) const {
@@ -198,7 +254,7 @@ void DetectorImpl::Analyze(std::string_view text, Report* report) const {
   // One per thread, reused: its vectors keep their memory from document to document.
   thread_local AnalyzedDocument doc;
   AnalyzeDocument(text, rules_.get(), model_.get(), &doc);
-  ScoreBlocks(Doc{doc, nullptr}, report);
+  ScoreBlocks(Doc{text, doc, nullptr}, report);
   TextRemovals(text, doc, report);
 }
 
@@ -209,6 +265,8 @@ void DetectorImpl::ScoreBlocks(const Doc& doc, Report* report) const {
   const auto& segs = doc.a.blocks;
   const auto& stats = doc.a.sentences;
   report->blocks.resize(segs.size());
+  // Page blocks stripped as a whole with no sign of injection, on their words alone.
+  std::vector<char> words_alone(segs.size(), 0);
   for (size_t i = 0; i < segs.size(); ++i) {
     const auto& s = stats[i];
     BlockReport& br = report->blocks[i];
@@ -224,25 +282,17 @@ void DetectorImpl::ScoreBlocks(const Doc& doc, Report* report) const {
     Fill(s, 0, n, whole, &br.block);
     br.block.start = segs[i].range.start;
     br.block.end = segs[i].range.end;
-    // A heading (short, no final punctuation) is stripped on model evidence alone only when the
-    // model is very sure: headings are short and mostly words found nowhere else, which makes
-    // their scores noisy, and losing one is costly. With a rule hit the normal threshold holds.
-    // The same holds for a page's navigation, footer or sidebar text that is not hidden.
-    // On a page, text with no sign of injection (ShowsInjection) is held to the same bar, and
-    // links to other sites in it do not count towards it: a page carries furniture (credits,
-    // promos, copyright lines) that fits the article no better than spam does, and articles
-    // link to their sources.
-    // An item of a link farm is no heading: its list, not its words, marks it.
-    const bool unremarkable = doc.html != nullptr && !ShowsInjection(doc, i, 0, whole);
-    // A caption or credit line ("Photo: …", "Main image credit: Getty") is held to the same bar.
-    const bool heading =
-        (segs[i].kind == BlockKind::kHeading || segs[i].kind == BlockKind::kCaption) &&
-        whole.h[kHtmlLinkFarm] <= 0;
-    if ((heading || unremarkable) && br.block.decision == Decision::kStrip &&
-        whole.f[kRules] <= 0 &&
-        (BarP(doc, i, whole) < heading_threshold_ ||
-         (unremarkable && OutsideArticleBody(doc, i)))) {
+    // Spam as a whole on no rule hit: some text is only flagged (HeldBack).
+    const char* held = br.block.decision == Decision::kStrip && whole.f[kRules] <= 0
+                           ? HeldBack(doc, i, whole)
+                           : nullptr;
+    if (br.block.decision == Decision::kStrip && doc.html != nullptr && held == nullptr &&
+        !ShowsInjection(doc, i, 0, whole)) {
+      words_alone[i] = 1;
+    }
+    if (held != nullptr) {
       br.block.decision = Decision::kFlag;
+      br.block.reasons.push_back(Reason{"hold", held, 0, ""});
       // Judged spam as a whole for links to other sites slipped in after its last sentence
       // (TrailingForeignLinks) and nothing else the page shows: those links are the only cut
       // considered, on the score of the run they end; the rest of the paragraph stays.
@@ -377,6 +427,26 @@ void DetectorImpl::ScoreBlocks(const Doc& doc, Report* report) const {
       break;
     }
   }
+  if (doc.html != nullptr) HoldListItems(*doc.html, words_alone, report);
+}
+
+void DetectorImpl::HoldListItems(const HtmlDocument& page, const std::vector<char>& words_alone,
+                                 Report* report) {
+  for (size_t first = 0; first < page.blocks.size(); first += page.blocks[first].facts.list_items) {
+    const size_t items = page.blocks[first].facts.list_items;
+    if (items < kMinListItems) continue;
+    size_t stripped = 0;
+    for (size_t k = first; k < first + items; ++k) {
+      stripped += report->blocks[k].block.decision == Decision::kStrip;
+    }
+    if (2 * stripped >= items) continue;
+    for (size_t k = first; k < first + items; ++k) {
+      Finding& f = report->blocks[k].block;
+      if (!words_alone[k] || f.decision != Decision::kStrip) continue;
+      f.decision = Decision::kFlag;
+      f.reasons.push_back(Reason{"hold", "list_kept", 0, ""});
+    }
+  }
 }
 
 void DetectorImpl::TextRemovals(std::string_view text, const AnalyzedDocument& doc,
@@ -436,7 +506,7 @@ void DetectorImpl::AnalyzeHtml(std::string_view html, std::string_view url, Repo
   ReadHtml(html, ro, &page);
   AnalyzedDocument doc;
   AnalyzeHtmlPage(page, rules_.get(), model_.get(), &doc);
-  ScoreBlocks(Doc{doc, &page}, report);
+  ScoreBlocks(Doc{page.text, doc, &page}, report);
   // From the text the model read back to the page: whole elements, or balanced runs of markup.
   for (size_t i = 0; i < report->blocks.size(); ++i) {
     BlockReport& br = report->blocks[i];

@@ -13,6 +13,7 @@
 
 #include "html_index.h"
 #include "html_landmark.h"
+#include "html_lists.h"
 #include "html_parse.h"
 #include "html_stray_links.h"
 #include "html_text_map.h"
@@ -619,7 +620,8 @@ void ReadHtml(std::string_view html, const HtmlReadOptions& options, HtmlDocumen
   index.Build(output->document);
   html_internal::Reader reader(index, options, out);
   reader.Run();
-  MarkStrayLinks(html, out);
+  MarkLists(html, out);
+  MarkStrayLinks(out);
   // No gumbo_destroy_output: the arena owns every byte gumbo allocated.
 }
 }  // namespace spamstrip

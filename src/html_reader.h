@@ -61,6 +61,10 @@ struct HtmlFacts {
   // An item of a link farm, and where the links ending the block begin when they go to sites
   // the page links nowhere else (kNoStrayLinks: they do not); see html_stray_links.h.
   bool link_farm = false;
+  // The list the block is an item of (html_lists.h): the index of its first block and its number
+  // of items. A block that is no list item is a list of one.
+  size_t list_first = 0;
+  uint32_t list_items = 1;
   static constexpr size_t kNoStrayLinks = static_cast<size_t>(-1);
   size_t stray_links = kNoStrayLinks;
 };

@@ -8,29 +8,10 @@
 #include <vector>
 
 #include "html_features.h"
+#include "html_lists.h"
 
 namespace spamstrip {
 namespace {
-
-bool IsItem(const HtmlBlock& b) {
-  return b.kind == BlockKind::kListItem || b.kind == BlockKind::kLinkList;
-}
-
-// Whether list items a and b (b following a) belong to the same list: same depth and region,
-// and no list starts or ends between them in the page (two lists side by side in a footer).
-bool SameList(std::string_view html, const HtmlBlock& a, const HtmlBlock& b) {
-  if (a.facts.depth != b.facts.depth || a.facts.region != b.facts.region) return false;
-  if (a.source.size() == 0 || b.source.size() == 0 || b.source.start < a.source.end ||
-      b.source.start > html.size()) {
-    return true;
-  }
-  std::string gap(html.substr(a.source.end, b.source.start - a.source.end));
-  for (char& c : gap) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  for (const char* tag : {"<ul", "<ol", "</ul", "</ol", "<menu", "</menu"}) {
-    if (gap.find(tag) != std::string::npos) return false;
-  }
-  return true;
-}
 
 // Links to each foreign site, counted over blocks [from, to) of `doc`.
 using SiteCounts = std::map<std::string, size_t>;
@@ -108,20 +89,15 @@ bool Spread(const SiteCounts& sites) {
 
 }  // namespace
 
-void MarkStrayLinks(std::string_view html, HtmlDocument* doc) {
+void MarkStrayLinks(HtmlDocument* doc) {
   if (doc->page_site.empty()) return;  // no link is foreign
   SiteCounts page;
   CountSites(*doc, 0, doc->blocks.size(), &page);
   if (page.empty()) return;
   std::vector<HtmlBlock>& blocks = doc->blocks;
   for (size_t i = 0; i < blocks.size();) {
-    // The list starting at i: consecutive items at the same depth in the same region.
-    size_t j = i + 1;
-    if (IsItem(blocks[i])) {
-      while (j < blocks.size() && IsItem(blocks[j]) && SameList(html, blocks[j - 1], blocks[j])) {
-        ++j;
-      }
-    }
+    // The list starting at i (html_lists.h).
+    const size_t j = i + blocks[i].facts.list_items;
     SiteCounts local;
     CountSites(*doc, i, j, &local);
     SiteCounts sites;
@@ -135,7 +111,7 @@ void MarkStrayLinks(std::string_view html, HtmlDocument* doc) {
       if (items >= kMinFarmItems && 4 * items >= 3 * (j - i) && Spread(sites)) {
         for (size_t k = i; k < j; ++k) blocks[k].facts.link_farm = farm[k - i];
       }
-    } else if (j == i + 1 && !IsItem(blocks[i])) {
+    } else if (j == i + 1 && !IsListItem(blocks[i])) {
       // A run of links that is a block of its own ("<div><a>..</a> <a>..</a> <a>..</a></div>").
       blocks[i].facts.link_farm = blocks[i].facts.links >= kMinFarmItems &&
                                   StrayLinksOnly(*doc, blocks[i], page, local, &sites) &&

@@ -10,26 +10,23 @@
 #ifndef SPAMSTRIP_SRC_HTML_STRAY_LINKS_H_
 #define SPAMSTRIP_SRC_HTML_STRAY_LINKS_H_
 
-#include <string_view>
-
 #include "html_reader.h"
 
 namespace spamstrip {
 
-// Sets HtmlFacts::link_farm and HtmlFacts::stray_links of every block of `doc`, read from
-// `html` by ReadHtml (which calls this last):
-//  - link_farm: the block is an item of a list (consecutive list items at the same depth, in
-//    the same region, no list starting or ending between them) of at least kMinFarmItems items that
-//    are each wholly text of links to other sites (several, none linked by more than two thirds of
-//    the links), sites the page
-//    links nowhere outside the list, and such items make up most of the list; or, not a list item,
-//    it is itself wholly text of kMinFarmItems or more such links;
+// Sets HtmlFacts::link_farm and HtmlFacts::stray_links of every block of `doc`, whose lists are
+// marked (MarkLists; ReadHtml calls this last):
+//  - link_farm: the block is an item of a list (html_lists.h) of at least kMinFarmItems items
+//    that are each wholly text of links to other sites (several, none linked by more than two
+//    thirds of the links), sites the page links nowhere outside the list, and such items make up
+//    most of the list; or, not a list item, it is itself wholly text of kMinFarmItems or more
+//    such links;
 //  - stray_links: where the links to other sites that end the block after text of its own
 //    (TrailingForeignLinks) begin, when the page links their sites nowhere else.
 // A link whose text names where it goes (a URL, a domain, the site's name: "YouTube", "The
 // A.V. Club", "pic.twitter.com/..") counts for neither: that is how social profiles, sister
 // publications and cited sources are linked.
-void MarkStrayLinks(std::string_view html, HtmlDocument* doc);
+void MarkStrayLinks(HtmlDocument* doc);
 
 constexpr size_t kMinFarmItems = 3;
 

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -424,6 +426,41 @@ TEST(Detector, LeadingSentenceCutLeavesNoDanglingSpace) {
   for (size_t k = 1; k < out.size(); ++k) {
     EXPECT_FALSE(out[k - 1] == '\n' && out[k] == ' ') << "dangling space at " << k << ": " << out;
   }
+}
+
+// The publisher's copyright notice ending an article reads to the model like the footer of a
+// spam e-mail (furniture.h): it is flagged, not stripped, when it ends the article, and cut as
+// any foreign line amid the story.
+TEST(Detector, CopyrightNoticeEndingTheArticleIsKept) {
+  std::ifstream in(std::string(SPAMSTRIP_CORPUS_DIR) + "/police_convoy.txt", std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  const std::string article = ss.str();
+  ASSERT_FALSE(article.empty());
+  const std::string notice = "Copyright 2026 Harbour Gazette. All rights reserved.";
+  auto d = Make();
+  Report r;
+  const std::string at_end = article + "\n" + notice + "\n";
+  d->Analyze(at_end, &r);
+  CheckReport(at_end, r);
+  // What goes is what goes without the notice (the injected casino sentence).
+  const std::string cleaned = Clean(at_end, r);
+  ASSERT_GE(cleaned.size(), notice.size() + 1);
+  EXPECT_EQ(cleaned.substr(cleaned.size() - notice.size() - 1), notice + "\n");
+  Report plain;
+  d->Analyze(article, &plain);
+  EXPECT_EQ(cleaned, Clean(article, plain) + "\n" + notice + "\n");
+  const BlockReport& last = r.blocks.back();
+  ASSERT_EQ(at_end.substr(last.block.start, last.block.end - last.block.start), notice);
+  EXPECT_EQ(last.block.decision, Decision::kFlag);
+  ASSERT_FALSE(last.block.reasons.empty());
+  EXPECT_EQ(last.block.reasons.back().source, "hold");
+  EXPECT_EQ(last.block.reasons.back().name, "copyright_notice");
+  // The same line after the first paragraph is someone else's notice.
+  const size_t cut = article.find("\n\n") + 2;
+  const std::string amid = article.substr(0, cut) + notice + "\n\n" + article.substr(cut);
+  d->Analyze(amid, &r);
+  EXPECT_EQ(Clean(amid, r).find(notice), std::string::npos);
 }
 
 }  // namespace

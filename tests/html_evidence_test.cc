@@ -168,5 +168,70 @@ TEST_F(ReservoirPage, FurnitureTheModelDoubtsIsNeverCut) {
   EXPECT_EQ(seen, 2);
 }
 
+// corpus/html/hillcrest_standoff.html: a story with reported speech ("Hands! Let me see your
+// hands!" a deputy shouted), a list of notices for residents, a credits line and a copyright
+// notice, which the model alone scores as spam, and an injected pharmacy paragraph.
+class HillcrestPage : public testing::CleanedPageTest<> {
+ protected:
+  void Analyze(const Options& o) {
+    std::string html = ReadCorpus("hillcrest_standoff.html");
+    ASSERT_FALSE(html.empty());
+    std::unique_ptr<Detector> d;
+    ASSERT_TRUE(Detector::Create(o, &d).ok());
+    AnalyzePage(*d, std::move(html));
+  }
+  // The hold reason of the block whose markup holds `needle`, "" when it has none; fails
+  // when no block holds it.
+  std::string HoldOf(std::string_view needle, Decision* decision) const {
+    for (const BlockReport& b : report_.blocks) {
+      const std::string_view text(html_.data() + b.block.start, b.block.end - b.block.start);
+      if (text.find(needle) == std::string_view::npos) continue;
+      *decision = b.block.decision;
+      for (const Reason& r : b.block.reasons) {
+        if (r.source == "hold") return r.name;
+      }
+      return "";
+    }
+    ADD_FAILURE() << "no block holds " << needle;
+    return "";
+  }
+};
+
+TEST_F(HillcrestPage, CutsOnlyTheInjectedParagraph) {
+  Analyze(Options());
+  ASSERT_EQ(cuts_.size(), 1u) << Joined(cuts_);
+  EXPECT_EQ(cuts_[0].rfind("<p>Get cheap Viagra and Cialis online", 0), 0u) << cuts_[0];
+  std::string expected = html_;
+  expected.erase(html_.find(cuts_[0]), cuts_[0].size());
+  EXPECT_EQ(cleaned_, expected);
+}
+
+TEST_F(HillcrestPage, FurnitureIsHeldWithoutTheHeadingBar) {
+  // With the heading bar lowered to the strip threshold, the model's score alone would cut
+  // each of these; what holds them is what they are.
+  Options o;
+  o.heading_threshold = 0;  // never below the strip threshold
+  Analyze(o);
+  const struct {
+    const char* needle;
+    const char* hold;
+  } kHeld[] = {
+      {"\"Hands! Let me see your hands!\" a deputy shouted.", "reported_speech"},
+      {"Copyright 2026 Hillcrest Courier. All rights reserved.", "copyright_notice"},
+      // The credits line reads as news to the n-gram model: only its context is against it.
+      {"REPORTING_Mara Vell, VIDEO_Lina Oduya", "context_only"},
+      // A notice in a list most of which stays.
+      {"<li>Claim damage to lawns and fences through the county website</li>", "list_kept"},
+  };
+  for (const auto& h : kHeld) {
+    Decision decision = Decision::kStrip;
+    EXPECT_EQ(HoldOf(h.needle, &decision), h.hold) << h.needle;
+    EXPECT_EQ(decision, Decision::kFlag) << h.needle;
+    EXPECT_NE(cleaned_.find(h.needle), std::string::npos) << h.needle;
+  }
+  ASSERT_EQ(cuts_.size(), 1u) << Joined(cuts_);
+  EXPECT_EQ(cuts_[0].rfind("<p>Get cheap Viagra and Cialis online", 0), 0u) << cuts_[0];
+}
+
 }  // namespace
 }  // namespace spamstrip
