@@ -369,6 +369,10 @@ void DetectorImpl::ScoreBlocks(const Doc& doc, Report* report) const {
       }
       while (cut_from == kNoCut && e < n && grow(b, e + 1, e)) {
       }
+      // In plain text, injected sentences are appended to a paragraph: a paragraph judged spam
+      // as a whole is narrowed only to a run that ends it. Plain-reading sentences after the
+      // run are the spam's own (a scam letter's closing line), not the article's.
+      if (block_hit && doc.html == nullptr && e != n) continue;
       br.block.decision = Decision::kKeep;
       Finding span;
       Fill(s, b, e, sc, &span);
