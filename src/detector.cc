@@ -9,6 +9,7 @@
 #include "block_features.h"
 #include "document_analysis.h"
 #include "embedded.h"
+#include "farm_lines.h"
 #include "file_util.h"
 #include "html_features.h"
 #include "html_reader.h"
@@ -199,6 +200,7 @@ void DetectorImpl::Analyze(std::string_view text, Report* report) const {
   thread_local AnalyzedDocument doc;
   AnalyzeDocument(text, rules_.get(), model_.get(), &doc);
   ScoreBlocks(Doc{doc, nullptr}, report);
+  StripFarmLines(doc.blocks, report);
   TextRemovals(text, doc, report);
 }
 
@@ -441,6 +443,7 @@ void DetectorImpl::AnalyzeHtml(std::string_view html, std::string_view url, Repo
   AnalyzedDocument doc;
   AnalyzeHtmlPage(page, rules_.get(), model_.get(), &doc);
   ScoreBlocks(Doc{doc, &page}, report);
+  StripFarmLines(doc.blocks, report);
   // From the text the model read back to the page: whole elements, or balanced runs of markup.
   for (size_t i = 0; i < report->blocks.size(); ++i) {
     BlockReport& br = report->blocks[i];
