@@ -28,6 +28,9 @@ constexpr size_t kMaxSpanSearch = 24;  // sentences; longer blocks try fewer run
 constexpr double kClearlyClean = 0.05;
 // Sentence runs shorter than this are never cut out of a kept block.
 constexpr int kMinSpanWords = 4;
+// Plain text: a cut that would leave at most this many words after it in its paragraph takes
+// them along.
+constexpr int kMaxTailWords = 5;
 // A cut grows over a neighbouring sentence only when the run's log-odds fall by less than this.
 constexpr double kGrowSlack = 2.0;
 // Default strip threshold for headings that matched no rule (Options::heading_threshold).
@@ -277,8 +280,9 @@ void DetectorImpl::ScoreBlocks(const Doc& doc, Report* report) const {
     if (single[seed].p < flag_threshold_ || !any_clean) continue;
     // Candidate runs containing the seed (never the whole block). A block already judged spam
     // as a whole only narrows its cut, so a run needs the block threshold there; cutting a run
-    // out of a kept block needs the (higher) span threshold, except for stray links: an element
-    // of their own after the paragraph's last sentence, judged like a block.
+    // out of a kept block needs the (higher) span threshold, except for stray links (an element
+    // of their own after the paragraph's last sentence) and runs that match a rule: with such a
+    // sign of injection, a run is judged like a block (as a heading with a rule hit is).
     const bool block_hit = br.block.decision == Decision::kStrip;
     const double needed = block_hit ? threshold_ : span_threshold_;
     struct Candidate {
@@ -304,7 +308,7 @@ void DetectorImpl::ScoreBlocks(const Doc& doc, Report* report) const {
     auto consider = [&](size_t b, size_t e) {
       if (b == 0 && e == n) return;
       Scored sc = e == b + 1 ? single[b] : ScoreRange(doc, i, b, e);
-      if (sc.p >= (sc.h[kHtmlStrayLinks] > 0 ? threshold_ : needed)) {
+      if (sc.p >= (sc.h[kHtmlStrayLinks] > 0 || sc.f[kRules] > 0 ? threshold_ : needed)) {
         candidates.push_back(Candidate{b, e, sc});
       }
     };
@@ -370,6 +374,17 @@ void DetectorImpl::ScoreBlocks(const Doc& doc, Report* report) const {
       while (cut_from == kNoCut && b > 0 && grow(b - 1, e, b - 1)) {
       }
       while (cut_from == kNoCut && e < n && grow(b, e + 1, e)) {
+      }
+      // In plain text, a tail of a few words after the run is not left behind: injections are
+      // appended, so after an injected run such a tail is the run's own ("… reply REMOVE.
+      // sorry for the trouble.").
+      if (cut_from == kNoCut && doc.html == nullptr && e < n) {
+        int tail_words = 0;
+        for (size_t k = e; k < n; ++k) tail_words += s[k].words;
+        if (tail_words <= kMaxTailWords) {
+          e = n;
+          sc = ScoreRange(doc, i, b, e);
+        }
       }
       // In plain text, injected sentences are appended to a paragraph: a paragraph judged spam
       // as a whole is narrowed only to a run that ends it. Plain-reading sentences after the
