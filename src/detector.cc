@@ -27,7 +27,7 @@ constexpr size_t kMaxSpanSearch = 24;  // sentences; longer blocks try fewer run
 // scores below this.
 constexpr double kClearlyClean = 0.05;
 // Sentence runs shorter than this are never cut out of a kept block.
-constexpr int kMinSpanWords = 4;
+constexpr int kMinSpanWords = 3;
 // Plain text: a cut that would leave at most this many words after it in its paragraph takes
 // them along.
 constexpr int kMaxTailWords = 5;
