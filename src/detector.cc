@@ -9,6 +9,7 @@
 #include "block_features.h"
 #include "document_analysis.h"
 #include "embedded.h"
+#include "farm_lines.h"
 #include "file_util.h"
 #include "furniture.h"
 #include "html_features.h"
@@ -27,7 +28,10 @@ constexpr size_t kMaxSpanSearch = 24;  // sentences; longer blocks try fewer run
 // scores below this.
 constexpr double kClearlyClean = 0.05;
 // Sentence runs shorter than this are never cut out of a kept block.
-constexpr int kMinSpanWords = 4;
+constexpr int kMinSpanWords = 3;
+// Plain text: a cut that would leave at most this many words after it in its paragraph takes
+// them along.
+constexpr int kMaxTailWords = 5;
 // A cut grows over a neighbouring sentence only when the run's log-odds fall by less than this.
 constexpr double kGrowSlack = 2.0;
 // Default strip threshold for headings that matched no rule (Options::heading_threshold).
@@ -255,6 +259,7 @@ void DetectorImpl::Analyze(std::string_view text, Report* report) const {
   thread_local AnalyzedDocument doc;
   AnalyzeDocument(text, rules_.get(), model_.get(), &doc);
   ScoreBlocks(Doc{text, doc, nullptr}, report);
+  StripFarmLines(doc.blocks, report);
   TextRemovals(text, doc, report);
 }
 
@@ -325,8 +330,9 @@ void DetectorImpl::ScoreBlocks(const Doc& doc, Report* report) const {
     if (single[seed].p < flag_threshold_ || !any_clean) continue;
     // Candidate runs containing the seed (never the whole block). A block already judged spam
     // as a whole only narrows its cut, so a run needs the block threshold there; cutting a run
-    // out of a kept block needs the (higher) span threshold, except for stray links: an element
-    // of their own after the paragraph's last sentence, judged like a block.
+    // out of a kept block needs the (higher) span threshold, except for stray links (an element
+    // of their own after the paragraph's last sentence) and runs that match a rule: with such a
+    // sign of injection, a run is judged like a block (as a heading with a rule hit is).
     const bool block_hit = br.block.decision == Decision::kStrip;
     const double needed = block_hit ? threshold_ : span_threshold_;
     struct Candidate {
@@ -352,7 +358,7 @@ void DetectorImpl::ScoreBlocks(const Doc& doc, Report* report) const {
     auto consider = [&](size_t b, size_t e) {
       if (b == 0 && e == n) return;
       Scored sc = e == b + 1 ? single[b] : ScoreRange(doc, i, b, e);
-      if (sc.p >= (sc.h[kHtmlStrayLinks] > 0 ? threshold_ : needed)) {
+      if (sc.p >= (sc.h[kHtmlStrayLinks] > 0 || sc.f[kRules] > 0 ? threshold_ : needed)) {
         candidates.push_back(Candidate{b, e, sc});
       }
     };
@@ -419,6 +425,21 @@ void DetectorImpl::ScoreBlocks(const Doc& doc, Report* report) const {
       }
       while (cut_from == kNoCut && e < n && grow(b, e + 1, e)) {
       }
+      // In plain text, a tail of a few words after the run is not left behind: injections are
+      // appended, so after an injected run such a tail is the run's own ("… reply REMOVE.
+      // sorry for the trouble.").
+      if (cut_from == kNoCut && doc.html == nullptr && e < n) {
+        int tail_words = 0;
+        for (size_t k = e; k < n; ++k) tail_words += s[k].words;
+        if (tail_words <= kMaxTailWords) {
+          e = n;
+          sc = ScoreRange(doc, i, b, e);
+        }
+      }
+      // In plain text, injected sentences are appended to a paragraph: a paragraph judged spam
+      // as a whole is narrowed only to a run that ends it. Plain-reading sentences after the
+      // run are the spam's own (a scam letter's closing line), not the article's.
+      if (block_hit && doc.html == nullptr && e != n) continue;
       br.block.decision = Decision::kKeep;
       Finding span;
       Fill(s, b, e, sc, &span);
@@ -507,6 +528,7 @@ void DetectorImpl::AnalyzeHtml(std::string_view html, std::string_view url, Repo
   AnalyzedDocument doc;
   AnalyzeHtmlPage(page, rules_.get(), model_.get(), &doc);
   ScoreBlocks(Doc{page.text, doc, &page}, report);
+  StripFarmLines(doc.blocks, report);
   // From the text the model read back to the page: whole elements, or balanced runs of markup.
   for (size_t i = 0; i < report->blocks.size(); ++i) {
     BlockReport& br = report->blocks[i];
