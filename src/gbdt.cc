@@ -24,6 +24,7 @@ void Forest::Pack() {
     }
     packed_leaf_.insert(packed_leaf_.end(), t.leaf.begin(), t.leaf.end());
   }
+  ranked_.Build(depth, base, trees);
 }
 
 namespace {
@@ -110,6 +111,9 @@ double Forest::Predict(const double* x) const {
       z += t.leaf[k - internal];
     }
     return z;
+  }
+  if (!ranked_.empty() && ranked_.trees() == trees.size() && ranked_.depth() == depth) {
+    return ranked_.Predict(x);
   }
   const int32_t* f = packed_feature_.data();
   const double* t = packed_threshold_.data();

@@ -15,6 +15,8 @@
 #include <string>
 #include <vector>
 
+#include "ranked_forest.h"
+
 namespace spamstrip {
 
 struct Tree {
@@ -48,6 +50,8 @@ class Forest {
   std::vector<int32_t> packed_split_;
   std::vector<float> packed_value_;
   std::vector<float> packed_leaf_;
+  // The same trees compiled for Predict(), when that is exact (ranked_forest.h); else empty.
+  RankedForest ranked_;
 };
 
 struct ForestOptions {
