@@ -49,7 +49,7 @@ class RankedForest {
   bool Supported(Kernel kernel) const;
 
  private:
-  // Writes rank(x[f]) for every feature f < features_ to rank[f].
+  // Writes rank(x[f]) to rank[f] for every feature split on; leaves the other bytes alone.
   void Rank(const double* x, uint8_t* rank) const;
   double PredictPortable(const uint8_t* rank) const;
   double PredictAvx2(const uint8_t* rank) const;
@@ -57,9 +57,16 @@ class RankedForest {
   int depth_ = 0;
   double base_ = 0;
   size_t trees_ = 0;
-  size_t features_ = 0;             // 1 + the largest feature split on
-  size_t rank_width_ = 0;           // thresholds per feature, padded with +inf to a power of two
-  std::vector<double> thresholds_;  // features_ x rank_width_, each row ascending
+  size_t features_ = 0;  // 1 + the largest feature split on
+  // The features split on, each with its distinct thresholds ascending, padded with +inf to a
+  // power of two: thresholds_[offset, offset + width).
+  struct Ranked {
+    uint32_t feature;
+    uint32_t offset;
+    uint32_t width;
+  };
+  std::vector<Ranked> ranked_;
+  std::vector<double> thresholds_;
   // Portable walk: per tree, per internal node, {feature, threshold rank} (127: always left).
   std::vector<uint8_t> nodes_;
   std::vector<float> leaves_;  // per tree 2^depth, trees padded to a multiple of 32 with zeros
