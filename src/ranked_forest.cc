@@ -116,6 +116,22 @@ double WalkPortable(const uint8_t* nodes, const float* leaves, size_t trees, con
   return (acc[0] + acc[1]) + (acc[2] + acc[3]);
 }
 
+// Each tree's leaf index, one tree at a time.
+template <int D>
+double PathsPortable(const uint8_t* nodes, size_t trees, const uint8_t* rank, uint8_t* out) {
+  constexpr size_t kInternal = (size_t(1) << D) - 1;
+  for (size_t t = 0; t < trees; ++t) {
+    size_t k = 0;
+    for (int level = 0; level < D; ++level) {
+      const uint8_t* n = nodes + 2 * k;
+      k = 2 * k + 1 + static_cast<size_t>(rank[n[0]] > n[1]);
+    }
+    out[t] = static_cast<uint8_t>(k - kInternal);
+    nodes += 2 * kInternal;
+  }
+  return 0;
+}
+
 #if SPAMSTRIP_AVX2_KERNEL
 
 // Groups of 32 trees, one per byte lane. Each node's lane holds the rank of its feature,
@@ -123,9 +139,11 @@ double WalkPortable(const uint8_t* nodes, const float* leaves, size_t trees, con
 // rank: all-ones where x goes right. Level by level, a tree's step is chosen among the nodes of
 // that level by the steps before it (a tree of blends, the last step first), and the steps
 // spell the leaf's index.
-template <int D>
+// With kStore, the leaves' indices are written to out (32 per group) instead of added.
+template <int D, bool kStore>
 __attribute__((target("avx2"))) double GroupsAvx2(const uint8_t* lanes, const float* leaves,
-                                                  size_t groups, const uint8_t* rank) {
+                                                  size_t groups, const uint8_t* rank,
+                                                  uint8_t* out) {
   constexpr int kInternal = (1 << D) - 1;
   constexpr int kLeaves = 1 << D;
   const __m256i low =
@@ -171,6 +189,11 @@ __attribute__((target("avx2"))) double GroupsAvx2(const uint8_t* lanes, const fl
     for (int level = 0; level < D; ++level) {
       const __m256i bit = _mm256_set1_epi8(static_cast<char>(1 << (D - 1 - level)));
       index = _mm256_or_si256(index, _mm256_and_si256(right[level], bit));
+    }
+    if constexpr (kStore) {
+      _mm256_storeu_si256(reinterpret_cast<__m256i*>(out + g * kLanes), index);
+      lanes += 2 * kInternal * kLanes;
+      continue;
     }
     // Eight trees' leaves at a time: lane j reads leaves[j * kLeaves + index[j]].
 #pragma GCC unroll 4
@@ -309,28 +332,33 @@ double RankedForest::PredictPortable(const uint8_t* rank) const {
                    [&](auto d) { return WalkPortable<decltype(d)::value>(n, l, count, rank); });
 }
 
-double RankedForest::PredictAvx2(const uint8_t* rank) const {
+double RankedForest::PredictAvx2(const uint8_t* rank, uint8_t* out) const {
 #if SPAMSTRIP_AVX2_KERNEL
   const uint8_t* lanes = lanes_.data();
   const float* l = leaves_.data();
   const size_t groups = leaves_.size() / (kLanes << depth_);
-  switch (depth_) {
-    case 1:
-      return GroupsAvx2<1>(lanes, l, groups, rank);
-    case 2:
-      return GroupsAvx2<2>(lanes, l, groups, rank);
-    case 3:
-      return GroupsAvx2<3>(lanes, l, groups, rank);
-    case 4:
-      return GroupsAvx2<4>(lanes, l, groups, rank);
-    case 5:
-      return GroupsAvx2<5>(lanes, l, groups, rank);
-    default:
-      return GroupsAvx2<6>(lanes, l, groups, rank);
-  }
+  return WithDepth(std::min(depth_, kMaxAvx2Depth), [&](auto d) {
+    constexpr int kDepth = std::min(decltype(d)::value, kMaxAvx2Depth);
+    return out != nullptr ? GroupsAvx2<kDepth, true>(lanes, l, groups, rank, out)
+                          : GroupsAvx2<kDepth, false>(lanes, l, groups, rank, nullptr);
+  });
 #else
+  (void)out;
   return PredictPortable(rank);
 #endif
+}
+
+void RankedForest::Leaves(const double* x, uint8_t* leaf, Kernel kernel) const {
+  uint8_t rank[256 + 32];
+  std::memset(rank, 0, std::max<size_t>(features_, 32));
+  Rank(x, rank);
+  if (kernel == Kernel::kAvx2) {
+    PredictAvx2(rank, leaf);
+    return;
+  }
+  const uint8_t* n = nodes_.data();
+  WithDepth(depth_,
+            [&](auto d) { return PathsPortable<decltype(d)::value>(n, trees_, rank, leaf); });
 }
 
 double RankedForest::Predict(const double* x, Kernel kernel) const {
@@ -338,7 +366,7 @@ double RankedForest::Predict(const double* x, Kernel kernel) const {
   uint8_t rank[256 + 32];
   std::memset(rank, 0, std::max<size_t>(features_, 32));
   Rank(x, rank);
-  const double sum = kernel == Kernel::kAvx2 ? PredictAvx2(rank) : PredictPortable(rank);
+  const double sum = kernel == Kernel::kAvx2 ? PredictAvx2(rank, nullptr) : PredictPortable(rank);
   return base_ + sum;
 }
 

@@ -47,12 +47,18 @@ class RankedForest {
   double Predict(const double* x, Kernel kernel) const;
   // Whether `kernel` can run here for this forest.
   bool Supported(Kernel kernel) const;
+  // Each tree's leaf as the plain walk reaches it for x: leaf[t] in [0, 2^depth) for t <
+  // trees(); `leaf` must have room for padded_trees() bytes (the rest are scratch).
+  void Leaves(const double* x, uint8_t* leaf) const { Leaves(x, leaf, kernel_); }
+  void Leaves(const double* x, uint8_t* leaf, Kernel kernel) const;
+  size_t padded_trees() const { return leaves_.size() >> depth_; }
 
  private:
   // Writes rank(x[f]) to rank[f] for every feature split on; leaves the other bytes alone.
   void Rank(const double* x, uint8_t* rank) const;
   double PredictPortable(const uint8_t* rank) const;
-  double PredictAvx2(const uint8_t* rank) const;
+  // With `out`, writes the leaves' indices there instead (and returns 0).
+  double PredictAvx2(const uint8_t* rank, uint8_t* out) const;
 
   int depth_ = 0;
   double base_ = 0;

@@ -105,6 +105,52 @@ TEST(RankedForest, KernelsEqualThePlainWalk) {
   }
 }
 
+// Leaves() finds the plain walk's leaf in every tree, and Forest::Explain(), which follows
+// those paths, gives the plain walk's credits and bias bit for bit.
+TEST(RankedForest, LeavesAndExplainFollowThePlainWalk) {
+  std::mt19937 rng(13);
+  for (int depth = 1; depth <= 8; ++depth) {
+    for (int trees : {1, 33, 70}) {
+      Forest f = RandomForest(&rng, depth, trees, 24);
+      for (Tree& t : f.trees) {
+        for (float& v : t.value)
+          v = static_cast<float>(static_cast<int>(rng() % 2001) - 1000) / 512.0f;
+      }
+      const Forest plain = f;  // never packed: Explain() walks the trees
+      f.Pack();
+      RankedForest r;
+      ASSERT_TRUE(r.Build(f.depth, f.base, f.trees));
+      const size_t internal = (size_t(1) << depth) - 1;
+      std::vector<double> x(24);
+      std::vector<uint8_t> leaf(r.padded_trees());
+      for (int i = 0; i < 50; ++i) {
+        RandomInput(&rng, &x);
+        for (auto kernel : {RankedForest::Kernel::kPortable, RankedForest::Kernel::kAvx2}) {
+          if (!r.Supported(kernel)) continue;
+          r.Leaves(x.data(), leaf.data(), kernel);
+          for (size_t t = 0; t < f.trees.size(); ++t) {
+            size_t k = 0;
+            while (k < internal) {
+              const int32_t fe = f.trees[t].feature[k];
+              k = 2 * k + 1 +
+                  (fe >= 0 &&
+                           x[static_cast<size_t>(fe)] > static_cast<double>(f.trees[t].threshold[k])
+                       ? 1
+                       : 0);
+            }
+            ASSERT_EQ(leaf[t], k - internal) << "depth " << depth << ", tree " << t;
+          }
+        }
+        std::vector<double> credit(24, 0.0), plain_credit(24, 0.0);
+        EXPECT_TRUE(SameBits(f.Explain(x.data(), credit.data()),
+                             plain.Explain(x.data(), plain_credit.data())));
+        for (size_t c = 0; c < credit.size(); ++c)
+          EXPECT_TRUE(SameBits(credit[c], plain_credit[c]));
+      }
+    }
+  }
+}
+
 TEST(RankedForest, RefusesWhatItCannotCompileExactly) {
   std::mt19937 rng(3);
   Forest f = RandomForest(&rng, 3, 10, 4);
