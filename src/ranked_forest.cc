@@ -150,7 +150,6 @@ __attribute__((target("avx2"))) double GroupsAvx2(const uint8_t* lanes, const fl
       _mm256_broadcastsi128_si256(_mm_loadu_si128(reinterpret_cast<const __m128i*>(rank)));
   const __m256i high =
       _mm256_broadcastsi128_si256(_mm_loadu_si128(reinterpret_cast<const __m128i*>(rank + 16)));
-  const __m256i flip = _mm256_set1_epi8(static_cast<char>(0x80));
   const __m256i offset = _mm256_setr_epi32(0, kLeaves, 2 * kLeaves, 3 * kLeaves, 4 * kLeaves,
                                            5 * kLeaves, 6 * kLeaves, 7 * kLeaves);
   __m256d sum0 = _mm256_setzero_pd(), sum1 = _mm256_setzero_pd();
@@ -164,10 +163,11 @@ __attribute__((target("avx2"))) double GroupsAvx2(const uint8_t* lanes, const fl
       __m256i m[(1 << D) / 2 + 1];
 #pragma GCC unroll 64
       for (int i = 0; i < width; ++i) {
-        const __m256i f = _mm256_loadu_si256(node + 2 * (first + i));
-        const __m256i t = _mm256_loadu_si256(node + 2 * (first + i) + 1);
-        const __m256i r = _mm256_or_si256(_mm256_shuffle_epi8(low, f),
-                                          _mm256_shuffle_epi8(high, _mm256_xor_si256(f, flip)));
+        const __m256i fl = _mm256_loadu_si256(node + 3 * (first + i));
+        const __m256i fh = _mm256_loadu_si256(node + 3 * (first + i) + 1);
+        const __m256i t = _mm256_loadu_si256(node + 3 * (first + i) + 2);
+        const __m256i r =
+            _mm256_or_si256(_mm256_shuffle_epi8(low, fl), _mm256_shuffle_epi8(high, fh));
         const __m256i c = _mm256_cmpgt_epi8(r, t);
         if (level == 0) {
           m[0] = c;
@@ -192,7 +192,7 @@ __attribute__((target("avx2"))) double GroupsAvx2(const uint8_t* lanes, const fl
     }
     if constexpr (kStore) {
       _mm256_storeu_si256(reinterpret_cast<__m256i*>(out + g * kLanes), index);
-      lanes += 2 * kInternal * kLanes;
+      lanes += 3 * kInternal * kLanes;
       continue;
     }
     // Eight trees' leaves at a time: lane j reads leaves[j * kLeaves + index[j]].
@@ -206,7 +206,7 @@ __attribute__((target("avx2"))) double GroupsAvx2(const uint8_t* lanes, const fl
       sum0 = _mm256_add_pd(sum0, _mm256_cvtps_pd(_mm256_castps256_ps128(v)));
       sum1 = _mm256_add_pd(sum1, _mm256_cvtps_pd(_mm256_extractf128_ps(v, 1)));
     }
-    lanes += 2 * kInternal * kLanes;
+    lanes += 3 * kInternal * kLanes;
     leaves += kLanes * kLeaves;
   }
   alignas(32) double acc[8];
@@ -282,17 +282,19 @@ bool RankedForest::Build(int depth, float base, const std::vector<Tree>& trees) 
     std::copy(t.leaf.begin(), t.leaf.end(), r.leaves_.begin() + i * (internal + 1));
   }
   if (depth <= kMaxAvx2Depth && r.features_ <= kMaxAvx2Features) {
-    r.lanes_.assign(padded / kLanes * internal * 2 * kLanes, 0);
+    r.lanes_.assign(padded / kLanes * internal * 3 * kLanes, 0);
     for (size_t i = 0; i < padded; ++i) {
-      uint8_t* group = &r.lanes_[i / kLanes * internal * 2 * kLanes];
+      uint8_t* group = &r.lanes_[i / kLanes * internal * 3 * kLanes];
       for (size_t k = 0; k < internal; ++k) {
         uint8_t f = 0, rank = kNeverRight;
         if (i < trees.size()) {
           f = r.nodes_[2 * (i * internal + k)];
           rank = r.nodes_[2 * (i * internal + k) + 1];
         }
-        group[(2 * k) * kLanes + i % kLanes] = f < 16 ? f : static_cast<uint8_t>((f & 15) | 0x80);
-        group[(2 * k + 1) * kLanes + i % kLanes] = rank;
+        // A shuffle index with its high bit set reads 0: each feature is read from one table.
+        group[(3 * k) * kLanes + i % kLanes] = f < 16 ? f : 0x80;
+        group[(3 * k + 1) * kLanes + i % kLanes] = f < 16 ? 0x80 : static_cast<uint8_t>(f - 16);
+        group[(3 * k + 2) * kLanes + i % kLanes] = rank;
       }
     }
   }

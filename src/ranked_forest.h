@@ -76,8 +76,9 @@ class RankedForest {
   // Portable walk: per tree, per internal node, {feature, threshold rank} (127: always left).
   std::vector<uint8_t> nodes_;
   std::vector<float> leaves_;  // per tree 2^depth, trees padded to a multiple of 32 with zeros
-  // AVX2: per group of 32 trees, per internal node, 32 bytes of feature lookups (feature & 15,
-  // high bit set for features 16..31) then 32 bytes of threshold ranks; a lane per tree.
+  // AVX2: per group of 32 trees, per internal node, three rows of 32 bytes (a lane per tree):
+  // the feature's index into the ranks of features 0-15 and into those of 16-31 (0x80 in the
+  // row that does not hold it: the shuffle then reads 0), and the threshold rank.
   std::vector<uint8_t> lanes_;
   Kernel kernel_ = Kernel::kPortable;
 };
