@@ -14,7 +14,8 @@
 // With AVX2 (detected at run time on x86-64; the build needs no -mavx2), 32 trees are evaluated
 // at once, one per byte lane: every node of the 32 trees is compared, then each tree's path is
 // selected level by level. Elsewhere a portable walk over the ranked bytes is used. Both give
-// exactly the plain walk's double (tests/trainer_test.cc compares them on random forests).
+// exactly the plain walk's double (tests/ranked_forest_test.cc compares them on random
+// forests). Forest::Explain() follows the same paths (Leaves()).
 //
 // Immutable after Build(); Predict() is thread-safe.
 #ifndef SPAMSTRIP_SRC_RANKED_FOREST_H_
