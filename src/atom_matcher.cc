@@ -98,21 +98,36 @@ void AtomMatcher::Automaton::Build(const std::vector<std::string>& atoms,
       }
     }
   }
+  // Final numbering: breadth-first order, the states where some atom ends last (Run() tests
+  // one bound instead of looking up outputs at every byte); rows padded to a power of two
+  // (Run() shifts instead of multiplying, on the loop's dependency chain).
+  std::vector<int32_t> final_order;
+  for (int32_t s : order) {
+    if (out[static_cast<size_t>(s)].empty()) final_order.push_back(s);
+  }
+  first_output_ = static_cast<uint32_t>(final_order.size());
+  for (int32_t s : order) {
+    if (!out[static_cast<size_t>(s)].empty()) final_order.push_back(s);
+  }
+  for (size_t m = 0; m < n; ++m)
+    number[static_cast<size_t>(final_order[m])] = static_cast<int32_t>(m);
+  while ((size_t(1) << shift_) < k) ++shift_;
+  const size_t row = size_t(1) << shift_;
   const bool narrow = n < 65536;
   if (narrow) {
-    next16_.resize(n * k);
+    next16_.assign(n * row, 0);
   } else {
-    next32_.resize(n * k);
+    next32_.assign(n * row, 0);
   }
   output_begin_.reserve(n + 1);
   for (size_t m = 0; m < n; ++m) {
-    const size_t s = static_cast<size_t>(order[m]);
+    const size_t s = static_cast<size_t>(final_order[m]);
     for (size_t c = 0; c < k; ++c) {
       const auto t = static_cast<uint32_t>(number[static_cast<size_t>(next[s * k + c])]);
       if (narrow) {
-        next16_[m * k + c] = static_cast<uint16_t>(t);
+        next16_[m * row + c] = static_cast<uint16_t>(t);
       } else {
-        next32_[m * k + c] = t;
+        next32_[m * row + c] = t;
       }
     }
     output_begin_.push_back(static_cast<uint32_t>(outputs_.size()));
@@ -124,10 +139,12 @@ void AtomMatcher::Automaton::Build(const std::vector<std::string>& atoms,
 template <typename State>
 void AtomMatcher::Automaton::Run(const State* next, std::string_view text,
                                  std::vector<uint8_t>* seen, std::vector<int>* found) const {
-  const size_t k = classes_;
+  const unsigned shift = shift_;
+  const size_t first_output = first_output_;
   size_t s = 0;
   for (char ch : text) {
-    s = next[s * k + byte_class_[static_cast<uint8_t>(ch)]];
+    s = next[(s << shift) + byte_class_[static_cast<uint8_t>(ch)]];
+    if (s < first_output) continue;
     for (uint32_t j = output_begin_[s]; j < output_begin_[s + 1]; ++j) {
       const auto a = static_cast<size_t>(outputs_[j]);
       if (!(*seen)[a]) {

@@ -53,8 +53,10 @@ class AtomMatcher {
 
     std::array<uint8_t, 256> byte_class_{};
     uint32_t classes_ = 1;
-    std::vector<uint16_t> next16_;        // states x classes, when there are < 65536 states
-    std::vector<uint32_t> next32_;        // otherwise
+    unsigned shift_ = 0;            // a state's row of transitions is 2^shift_ >= classes_ wide
+    uint32_t first_output_ = 0;     // states from here on are where some atom ends
+    std::vector<uint16_t> next16_;  // states x 2^shift_, when there are < 65536 states
+    std::vector<uint32_t> next32_;  // otherwise
     std::vector<uint32_t> output_begin_;  // per state, into outputs_ (all atoms ending there,
     std::vector<int32_t> outputs_;        // including those reached through failure links)
   };

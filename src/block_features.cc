@@ -220,7 +220,9 @@ void ComputeSentenceStats(std::string_view text, Range range, const RuleSet* rul
     // Content words are compared by their first six characters, a crude stem that lets
     // inflected forms (Russian cases, English plurals) count as the same word.
     std::string_view w = tokens.Word(t);
-    if (t.chars > 6) {
+    if (t.chars > 6 && w.size() == t.chars) {
+      w = w.substr(0, 6);  // one byte per character
+    } else if (t.chars > 6) {
       size_t cps = 0, cut = 0;
       while (cut < w.size() && cps < 7) {
         if ((static_cast<unsigned char>(w[cut]) & 0xC0) != 0x80 && ++cps == 7) break;

@@ -24,6 +24,20 @@ void Forest::Pack() {
     }
     packed_leaf_.insert(packed_leaf_.end(), t.leaf.begin(), t.leaf.end());
   }
+  packed_delta_.clear();
+  if (!ranked_.Build(depth, base, trees)) return;
+  // For Explain() along the ranked forest's paths: the change of value on each edge (child c
+  // of a tree at c - 1), and the bias, summed as the walk sums it.
+  const size_t internal = (size_t(1) << depth) - 1;
+  explain_bias_ = base;
+  for (const Tree& t : trees) {
+    explain_bias_ += static_cast<double>(t.value[0]);
+    for (size_t c = 1; c < 2 * internal + 1; ++c) {
+      const double v = t.value[(c - 1) / 2];
+      const double cv = c < internal ? t.value[c] : t.leaf[c - internal];
+      packed_delta_.push_back(cv - v);
+    }
+  }
 }
 
 namespace {
@@ -111,6 +125,9 @@ double Forest::Predict(const double* x) const {
     }
     return z;
   }
+  if (!ranked_.empty() && ranked_.trees() == trees.size() && ranked_.depth() == depth) {
+    return ranked_.Predict(x);
+  }
   const int32_t* f = packed_feature_.data();
   const double* t = packed_threshold_.data();
   const float* l = packed_leaf_.data();
@@ -150,11 +167,48 @@ double ExplainPacked(const int32_t* split, const double* threshold, const float*
   return bias;
 }
 
+// ExplainPacked() given each tree's leaf (RankedForest::Leaves(): the same paths, found by
+// comparing ranks): the path's steps are the leaf index's bits, highest first. Each step adds
+// the same double as ExplainPacked() (cv - v, precomputed per edge by Pack()) to the same
+// credit, in the same order; the bias does not depend on x (Pack() sums it in tree order).
+template <int D>
+void ExplainPaths(const int32_t* split, const double* delta, const uint8_t* path, size_t trees,
+                  double* contrib) {
+  constexpr size_t kInternal = (size_t(1) << D) - 1;
+  for (size_t t = 0; t < trees; ++t) {
+    const size_t p = path[t];
+    size_t k = 0;
+#pragma GCC unroll 8
+    for (int level = 0; level < D; ++level) {
+      const int32_t f = split[k];
+      const size_t c = 2 * k + 1 + ((p >> (D - 1 - level)) & 1);
+      if (f >= 0) contrib[f] += delta[c - 1];
+      k = c;
+    }
+    split += kInternal;
+    delta += 2 * kInternal;
+  }
+}
+
 }  // namespace
 
 double Forest::Explain(const double* x, double* contrib) const {
   double bias = base;
   const size_t internal = (size_t(1) << depth) - 1;
+  if (!ranked_.empty() && ranked_.trees() == trees.size() && ranked_.depth() == depth &&
+      packed_delta_.size() == trees.size() * 2 * internal) {
+    std::vector<uint8_t> path(ranked_.padded_trees());
+    ranked_.Leaves(x, path.data());
+    const int32_t* s = packed_split_.data();
+    const double* d = packed_delta_.data();
+    const uint8_t* p = path.data();
+    const size_t n = trees.size();
+    WithDepth(depth, [&](auto dd) {
+      ExplainPaths<decltype(dd)::value>(s, d, p, n, contrib);
+      return 0.0;
+    });
+    return explain_bias_;
+  }
   if (packed_leaf_.size() == trees.size() * (internal + 1) &&
       packed_value_.size() == trees.size() * internal && depth >= 1 && depth <= 8) {
     const int32_t* s = packed_split_.data();

@@ -15,6 +15,8 @@
 #include <string>
 #include <vector>
 
+#include "ranked_forest.h"
+
 namespace spamstrip {
 
 struct Tree {
@@ -48,6 +50,12 @@ class Forest {
   std::vector<int32_t> packed_split_;
   std::vector<float> packed_value_;
   std::vector<float> packed_leaf_;
+  // The same trees compiled for Predict(), when that is exact (ranked_forest.h); else empty.
+  // Explain() then follows its paths, adding packed_delta_ (per tree, per child node c at c - 1:
+  // the child's value minus its parent's) and returning explain_bias_ (base + root values).
+  RankedForest ranked_;
+  std::vector<double> packed_delta_;
+  double explain_bias_ = 0;
 };
 
 struct ForestOptions {

@@ -5,8 +5,10 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 #include "char_table.h"
+#include "swar.h"
 #include "utf8.h"
 
 namespace spamstrip {
@@ -100,6 +102,12 @@ namespace {
 
 bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
 
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+constexpr bool kLittleEndian = true;
+#else
+constexpr bool kLittleEndian = false;  // the eight-byte path assumes little-endian loads
+#endif
+
 // Per ASCII byte, packed in one word (one load): bits 0-7 its canonical form (0: dropped),
 // bit 8 set when it is part of a word, bits 16-23 the letter it reads as between two letters
 // (leet; 0 if none).
@@ -134,7 +142,30 @@ bool NormalizeAscii(std::string_view input, CanonicalText* out) {
   size_t n = 0;
   uint32_t in_word = 0;
   int words = 0;
+  size_t slow_until = 0;  // bytes before this go one at a time (a chunk there was not plain)
   for (size_t i = 0; i < input.size(); ++i) {
+    if (kLittleEndian && i >= slow_until && i + 8 <= input.size()) {
+      // Eight plain bytes at a time: printable ASCII with no digit or '$' (no leet candidate),
+      // so each byte maps to itself lower-cased and every word character is a letter.
+      const uint64_t w = swar::Load8(input.data() + i);
+      if ((w & swar::kHighs) == 0 &&
+          (swar::BytesBelow(w, 0x20) | swar::BytesEqual(w, 0x7F) | swar::BytesInRange(w, '0', '9') |
+           swar::BytesEqual(w, '$')) == 0) {
+        const uint64_t lower = w | (swar::BytesInRange(w, 'A', 'Z') >> 2);  // sets 0x20
+        const uint64_t letters = swar::BytesInRange(lower, 'a', 'z');
+        // A word starts at a letter whose previous byte (the chunk's first: the previous
+        // chunk's last) is no word character. Byte k is bits 8k..8k+7 (little-endian load).
+        const uint64_t starts = letters & ~((letters << 8) | (in_word ? 0x80u : 0u));
+        words += swar::CountMarked(starts);
+        in_word = static_cast<uint32_t>(letters >> 63);
+        std::memcpy(text + n, &lower, 8);
+        for (uint32_t k = 0; k < 8; ++k) src[n + k] = static_cast<uint32_t>(i) + k;
+        n += 8;
+        i += 7;
+        continue;
+      }
+      slow_until = i + 8;
+    }
     const unsigned char c = static_cast<unsigned char>(input[i]);
     if (c >= 0x80) return false;
     const uint32_t f = kAsciiFolds[c];

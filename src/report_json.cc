@@ -1,5 +1,6 @@
 #include "spamstrip/report_json.h"
 
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <nlohmann/json.hpp>
@@ -107,7 +108,16 @@ class JsonWriter {
   }
   void Double(double v) {
     Separate();
-    out_->append(json(v).dump());  // json's own float formatting
+    // What json(v).dump() writes (its serializer's dump_float for an IEEE double: "null" when
+    // not finite, else detail::to_chars), without building a json value, a serializer (which
+    // queries the locale) and a string per number.
+    if (!std::isfinite(v)) {
+      out_->append("null");
+      return;
+    }
+    std::array<char, 64> buf;
+    const char* end = nlohmann::detail::to_chars(buf.data(), buf.data() + buf.size(), v);
+    out_->append(buf.data(), static_cast<size_t>(end - buf.data()));
   }
   // A value already serialised.
   void Raw(std::string_view v) {

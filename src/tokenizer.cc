@@ -10,17 +10,20 @@ namespace spamstrip {
 
 namespace {
 
-// ASCII classes: 0 neither, 1 letter, 2 digit.
-constexpr std::array<uint8_t, 128> MakeAsciiClasses() {
-  std::array<uint8_t, 128> t{};
-  for (int c = 0; c < 128; ++c) {
-    t[static_cast<size_t>(c)] = ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) ? 1
-                                : (c >= '0' && c <= '9')                           ? 2
-                                                                                   : 0;
+// Per byte: 0 for ASCII that is neither letter nor digit, 1 for a byte beyond ASCII, else the
+// byte the word gets ('0' for a digit, the letter itself).
+constexpr std::array<uint8_t, 256> MakeAsciiWordBytes() {
+  std::array<uint8_t, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    const int v = c >= 0x80                                          ? 1
+                  : (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ? c
+                  : (c >= '0' && c <= '9')                           ? '0'
+                                                                     : 0;
+    t[static_cast<size_t>(c)] = static_cast<uint8_t>(v);
   }
   return t;
 }
-constexpr std::array<uint8_t, 128> kAsciiClasses = MakeAsciiClasses();
+constexpr std::array<uint8_t, 256> kAsciiWordBytes = MakeAsciiWordBytes();
 
 }  // namespace
 
@@ -39,23 +42,32 @@ void Tokenize(std::string_view canonical, Tokens* out) {
       open = false;
     }
   };
+  const auto* text = reinterpret_cast<const unsigned char*>(canonical.data());
+  const size_t size = canonical.size();
   size_t i = 0;
-  while (i < canonical.size()) {
-    const unsigned char b = static_cast<unsigned char>(canonical[i]);
-    if (b < 0x80) {  // ASCII fast path
-      const uint8_t cls = kAsciiClasses[b];
-      if (cls == 0) {
-        close();
-      } else {
-        if (!open) {
-          cur = Token{n, 0, 0, false};
-          open = true;
-        }
-        buf[n++] = cls == 2 ? '0' : static_cast<char>(b);
-        ++cur.chars;
-        cur.has_letter |= cls == 1;
-      }
+  while (i < size) {
+    uint8_t o = kAsciiWordBytes[text[i]];
+    if (o == 0) {  // ASCII, not in a word
+      close();
       ++i;
+      continue;
+    }
+    if (o > 1) {  // a run of ASCII letters and digits: one byte and one character each
+      if (!open) {
+        cur = Token{n, 0, 0, false};
+        open = true;
+      }
+      const uint32_t first = n;
+      uint8_t letters = 0;  // nonzero once a letter was copied (only digits become '0')
+      for (;;) {
+        buf[n++] = static_cast<char>(o);
+        letters |= static_cast<uint8_t>(o ^ '0');
+        if (++i == size) break;
+        o = kAsciiWordBytes[text[i]];
+        if (o <= 1) break;
+      }
+      cur.chars += n - first;
+      cur.has_letter |= letters != 0;
       continue;
     }
     size_t len = 1;

@@ -4,7 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "utf8.h"
 
@@ -223,6 +226,61 @@ TEST(Normalizer, ArbitraryBytesKeepInvariants) {
     Normalize(in, &ct);
     CheckOffsetMap(in, ct);
     if (::testing::Test::HasFailure()) break;
+  }
+}
+
+// ASCII text is normalised eight bytes at a time where it can be (no digit, '$' or control
+// character in the chunk) and byte by byte elsewhere; both give what this reference gives:
+// lower-case, control characters other than whitespace dropped, word runs counted, leet digits
+// folded between two lower-case letters (left to right, in place).
+TEST(Normalizer, AsciiChunksMatchTheByteRules) {
+  uint64_t state = 777;
+  auto next = [&]() {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    return static_cast<uint32_t>(state >> 33);
+  };
+  const std::string pieces[] = {"Word",   "viagra", "a", " ", "  ", ".",        ",",
+                                "C1AL1S", "4",      "$", "@", "\t", "\n",       "\x01",
+                                "\x7F",   "x",      "Q", "0", "-",  "abcdefgh", "IJKLMNOP"};
+  for (int round = 0; round < 2000; ++round) {
+    std::string in;
+    const int n = static_cast<int>(next() % 30);
+    for (int k = 0; k < n; ++k) in += pieces[next() % std::size(pieces)];
+    std::string text;
+    std::vector<uint32_t> src;
+    int words = 0, leet = 0;
+    bool in_word = false;
+    std::vector<size_t> leet_at;
+    for (size_t i = 0; i < in.size(); ++i) {
+      const char c = in[i];
+      if ((static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n') || c == 0x7F) continue;
+      const bool word = std::isalnum(static_cast<unsigned char>(c)) != 0;
+      if (word && !in_word) ++words;
+      in_word = word;
+      if (std::string_view("013457$").find(c) != std::string_view::npos)
+        leet_at.push_back(text.size());
+      text += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      src.push_back(static_cast<uint32_t>(i));
+    }
+    src.push_back(static_cast<uint32_t>(in.size()));
+    auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+    for (size_t k : leet_at) {
+      if (k == 0 || k + 1 >= text.size() || !lower(text[k - 1]) || !lower(text[k + 1])) continue;
+      const char from = text[k];
+      text[k] = from == '0'   ? 'o'
+                : from == '1' ? 'i'
+                : from == '3' ? 'e'
+                : from == '4' ? 'a'
+                : from == '7' ? 't'
+                              : 's';
+      ++leet;
+    }
+    CanonicalText ct;
+    Normalize(in, &ct);
+    ASSERT_EQ(ct.text, text) << in;
+    ASSERT_EQ(ct.src, src) << in;
+    ASSERT_EQ(ct.words, words) << in;
+    ASSERT_EQ(ct.leet_folds, leet) << in;
   }
 }
 

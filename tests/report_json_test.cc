@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -217,6 +218,26 @@ TEST(ReportJson, JsonlResultIsTheCanonicalDump) {
         EXPECT_EQ(j.value("flagged", json::array()), flagged);
       }
     }
+  }
+}
+
+// Numbers are formatted as json::dump() formats them (shortest round trip, "1.0" for whole
+// numbers, "-0.0", exponents, "null" for what is not finite), also when written directly.
+TEST(ReportJson, NumbersAreWrittenAsJsonDumpWritesThem) {
+  Report r = MakeReport();
+  std::vector<Reason>& reasons = r.blocks[1].spans[0].reasons;
+  reasons.clear();
+  for (double v : {0.0, -0.0, 1.0, -3.5, 0.1, 1e-7, 2.5e-3, 12345.678, 1e17, 1e22, -1e300, 1e300,
+                   std::numeric_limits<double>::quiet_NaN(),
+                   std::numeric_limits<double>::infinity(), 4.9e-324}) {
+    reasons.push_back(Reason{"feature", "x", v, ""});
+  }
+  for (double score : {0.91, 1.0, 0.0, 0.33333333333}) {
+    r.blocks[1].spans[0].score = score;
+    const std::string line = JsonlResult("1", kInput, r);
+    EXPECT_EQ(Parse(line).dump(), line);
+    const std::string report = ReportToJson(kInput, r, -1);
+    EXPECT_EQ(Parse(report).dump(), report);
   }
 }
 
