@@ -132,6 +132,19 @@ class DetectorImpl : public Detector {
     }
     return true;
   }
+  // Whether heading `block` of a plain text stands amid the story: right after a paragraph (or
+  // a line of one), with an earlier heading already the document's title. Subheadings stand
+  // there too, so this alone strips nothing (HeldBack).
+  static bool HeadingAmidStory(const Doc& doc, size_t block) {
+    const auto& segs = doc.a.blocks;
+    if (doc.html != nullptr || block < 2 || segs[block].kind != BlockKind::kHeading) return false;
+    const BlockKind prev = segs[block - 1].kind;
+    if (prev != BlockKind::kParagraph && prev != BlockKind::kLine) return false;
+    for (size_t k = 0; k + 1 < block; ++k) {
+      if (segs[k].kind == BlockKind::kHeading) return true;
+    }
+    return false;
+  }
   // The probability held against the heading bar: on a page, without what links to other sites
   // add when they are no sign of injection (see ShowsInjection).
   double BarP(const Doc& doc, size_t block, const Scored& sc) const {
@@ -144,7 +157,7 @@ class DetectorImpl : public Detector {
   // Why block `block`, judged spam as a whole (`whole`) on no rule hit, is only flagged, or
   // nullptr when it is stripped:
   //  - "heading_bar": a heading or caption, or page text with no sign of injection, below the
-  //    heading bar;
+  //    heading bar (not a heading amid a plain text's story whose words read as spam);
   //  - "outside_article_body": page text with no sign of injection outside the article body;
   //  - "copyright_notice", "reported_speech": text the model cannot judge (furniture.h), in an
   //    article, or with no sign of injection on a page;
@@ -186,8 +199,12 @@ const char* DetectorImpl::HeldBack(const Doc& doc, size_t block, const Scored& w
   const bool unremarkable = doc.html != nullptr && !ShowsInjection(doc, block, 0, whole);
   // A caption or credit line ("Photo: …", "Main image credit: Getty") is held like a heading.
   // An item of a link farm is no heading: its list, not its words, marks it.
+  // In plain text, a heading amid the story whose own words the n-gram model finds spammier
+  // than news (log-odds > 0) is judged as the paragraphs around it are: the bar is for titles,
+  // and for subheadings that only their shape and words new to the page make look injected.
   const bool heading = (seg.kind == BlockKind::kHeading || seg.kind == BlockKind::kCaption) &&
-                       whole.h[kHtmlLinkFarm] <= 0;
+                       whole.h[kHtmlLinkFarm] <= 0 &&
+                       !(whole.f[kNgram] > 0 && HeadingAmidStory(doc, block));
   if ((heading || unremarkable) && BarP(doc, block, whole) < heading_threshold_) {
     return "heading_bar";
   }
