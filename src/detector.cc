@@ -133,17 +133,14 @@ class DetectorImpl : public Detector {
     return true;
   }
   // Whether heading `block` of a plain text stands amid the story: right after a paragraph (or
-  // a line of one), with an earlier heading already the document's title. Subheadings stand
-  // there too, so this alone strips nothing (HeldBack).
+  // a line of one), and not among the first two blocks, where a title stands (also after an
+  // injected first paragraph). Subheadings stand there too, so this alone strips nothing
+  // (HeldBack).
   static bool HeadingAmidStory(const Doc& doc, size_t block) {
     const auto& segs = doc.a.blocks;
     if (doc.html != nullptr || block < 2 || segs[block].kind != BlockKind::kHeading) return false;
     const BlockKind prev = segs[block - 1].kind;
-    if (prev != BlockKind::kParagraph && prev != BlockKind::kLine) return false;
-    for (size_t k = 0; k + 1 < block; ++k) {
-      if (segs[k].kind == BlockKind::kHeading) return true;
-    }
-    return false;
+    return prev == BlockKind::kParagraph || prev == BlockKind::kLine;
   }
   // The probability held against the heading bar: on a page, without what links to other sites
   // add when they are no sign of injection (see ShowsInjection).

@@ -463,9 +463,10 @@ TEST(Detector, CopyrightNoticeEndingTheArticleIsKept) {
   EXPECT_EQ(Clean(amid, r).find(notice), std::string::npos);
 }
 
-// A heading-like line amid the story (after a paragraph, the title given) whose own words read
-// as spam is judged as a paragraph there is, at the strip threshold; the same line under the
-// title, where a subtitle stands, is held to the heading bar; a plain subheading stays.
+// A heading-like line amid the story (right after a paragraph, past the first two blocks) whose
+// own words read as spam is judged as a paragraph there is, at the strip threshold, with or
+// without a title; the same line under the title, where a subtitle stands, is held to the
+// heading bar; a plain subheading stays.
 TEST(Detector, SpamHeadingAmidTheStoryIsStripped) {
   const std::string title = "Harbour council approves new ferry timetable\n\n";
   const std::string first =
@@ -496,6 +497,7 @@ TEST(Detector, SpamHeadingAmidTheStoryIsStripped) {
     return Decision::kKeep;
   };
   EXPECT_EQ(decision_of_line(title + first + line + "\n\n" + rest), Decision::kStrip);
+  EXPECT_EQ(decision_of_line(first + line + "\n\n" + rest), Decision::kStrip);
   EXPECT_EQ(decision_of_line(title + line + "\n\n" + first + rest), Decision::kFlag);
   const std::string sub = "Evening service under review\n\n";
   const std::string with_sub = title + first + sub + rest;
