@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "block_features.h"
+#include "dangling_line.h"
 #include "document_analysis.h"
 #include "embedded.h"
 #include "farm_lines.h"
@@ -142,6 +143,12 @@ class DetectorImpl : public Detector {
     const BlockKind prev = segs[block - 1].kind;
     return prev == BlockKind::kParagraph || prev == BlockKind::kLine;
   }
+  // Whether heading `block` of a plain text ends in the middle of a sentence (EndsDangling).
+  static bool WrappedTextLine(const Doc& doc, size_t block) {
+    const Segment& seg = doc.a.blocks[block];
+    return doc.html == nullptr && seg.kind == BlockKind::kHeading &&
+           EndsDangling(doc.text.substr(seg.range.start, seg.range.size()));
+  }
   // The probability held against the heading bar: on a page, without what links to other sites
   // add when they are no sign of injection (see ShowsInjection).
   double BarP(const Doc& doc, size_t block, const Scored& sc) const {
@@ -196,12 +203,14 @@ const char* DetectorImpl::HeldBack(const Doc& doc, size_t block, const Scored& w
   const bool unremarkable = doc.html != nullptr && !ShowsInjection(doc, block, 0, whole);
   // A caption or credit line ("Photo: …", "Main image credit: Getty") is held like a heading.
   // An item of a link farm is no heading: its list, not its words, marks it.
-  // In plain text, a heading amid the story whose own words the n-gram model finds spammier
+  // In plain text, a heading amid the story, or one that ends in the middle of a sentence (a
+  // line of wrapped text: dangling_line.h), whose own words the n-gram model finds spammier
   // than news (log-odds > 0) is judged as the paragraphs around it are: the bar is for titles,
   // and for subheadings that only their shape and words new to the page make look injected.
-  const bool heading = (seg.kind == BlockKind::kHeading || seg.kind == BlockKind::kCaption) &&
-                       whole.h[kHtmlLinkFarm] <= 0 &&
-                       !(whole.f[kNgram] > 0 && HeadingAmidStory(doc, block));
+  const bool heading =
+      (seg.kind == BlockKind::kHeading || seg.kind == BlockKind::kCaption) &&
+      whole.h[kHtmlLinkFarm] <= 0 &&
+      !(whole.f[kNgram] > 0 && (HeadingAmidStory(doc, block) || WrappedTextLine(doc, block)));
   if ((heading || unremarkable) && BarP(doc, block, whole) < heading_threshold_) {
     return "heading_bar";
   }

@@ -466,7 +466,8 @@ TEST(Detector, CopyrightNoticeEndingTheArticleIsKept) {
 // A heading-like line amid the story (right after a paragraph, past the first two blocks) whose
 // own words read as spam is judged as a paragraph there is, at the strip threshold, with or
 // without a title; the same line under the title, where a subtitle stands, is held to the
-// heading bar; a plain subheading stays.
+// heading bar unless it ends in the middle of a sentence (dangling_line.h); a plain subheading
+// stays.
 TEST(Detector, SpamHeadingAmidTheStoryIsStripped) {
   const std::string title = "Harbour council approves new ferry timetable\n\n";
   const std::string first =
@@ -482,7 +483,7 @@ TEST(Detector, SpamHeadingAmidTheStoryIsStripped) {
       "last crossing often runs full in summer.\n\n"
       "The operator said it would review the evening timetable in the autumn and publish "
       "passenger figures for the new crossings after three months.\n";
-  const std::string line = "Upgrade your policy to platinum cover";
+  std::string line = "Upgrade your policy to platinum cover";
   auto d = Make();
   auto decision_of_line = [&](const std::string& text) {
     Report r;
@@ -499,6 +500,9 @@ TEST(Detector, SpamHeadingAmidTheStoryIsStripped) {
   EXPECT_EQ(decision_of_line(title + first + line + "\n\n" + rest), Decision::kStrip);
   EXPECT_EQ(decision_of_line(first + line + "\n\n" + rest), Decision::kStrip);
   EXPECT_EQ(decision_of_line(title + line + "\n\n" + first + rest), Decision::kFlag);
+  // Under the title too, a line that ends in the middle of a sentence is no subtitle.
+  line += " and";
+  EXPECT_EQ(decision_of_line(title + line + "\n\n" + first + rest), Decision::kStrip);
   const std::string sub = "Evening service under review\n\n";
   const std::string with_sub = title + first + sub + rest;
   Report r;
