@@ -133,15 +133,18 @@ class DetectorImpl : public Detector {
     }
     return true;
   }
-  // Whether heading `block` of a plain text stands amid the story: right after a paragraph (or
-  // a line of one), and not among the first two blocks, where a title stands (also after an
-  // injected first paragraph). Subheadings stand there too, so this alone strips nothing
-  // (HeldBack).
-  static bool HeadingAmidStory(const Doc& doc, size_t block) {
+  // Whether heading `block` of a plain text stands amid the story: not among the first two
+  // blocks, where a title stands (also after an injected first paragraph), and right after a
+  // paragraph (or a line of one), the blocks before it already stripped (`decided`) set aside:
+  // a heading that follows an injection follows what stood before it (a date, a time, another
+  // heading). Subheadings stand there too, so this alone strips nothing (HeldBack).
+  static bool HeadingAmidStory(const Doc& doc, size_t block,
+                               const std::vector<BlockReport>& decided) {
     const auto& segs = doc.a.blocks;
     if (doc.html != nullptr || block < 2 || segs[block].kind != BlockKind::kHeading) return false;
-    const BlockKind prev = segs[block - 1].kind;
-    return prev == BlockKind::kParagraph || prev == BlockKind::kLine;
+    size_t prev = block - 1;
+    while (prev > 0 && decided[prev].block.decision == Decision::kStrip) --prev;
+    return segs[prev].kind == BlockKind::kParagraph || segs[prev].kind == BlockKind::kLine;
   }
   // Whether heading `block` of a plain text ends in the middle of a sentence (EndsDangling).
   static bool WrappedTextLine(const Doc& doc, size_t block) {
@@ -168,7 +171,9 @@ class DetectorImpl : public Detector {
   //  - "context_only": page text with no sign of injection whose own words the n-gram model
   //    finds no spammier than news (log-odds <= 0): only its context (words found nowhere else
   //    on the page, its shape) speaks against it, and page furniture has that context too.
-  const char* HeldBack(const Doc& doc, size_t block, const Scored& whole) const;
+  // `decided`: the reports of blocks [0, block), decided.
+  const char* HeldBack(const Doc& doc, size_t block, const Scored& whole,
+                       const std::vector<BlockReport>& decided) const;
   // An item of a list of kMinListItems or more, stripped on its words alone (`words_alone`,
   // per block), is only flagged ("list_kept") when most of its list stays: a list is written
   // as a whole, and an injection does not slip a plain item into one (it brings links, which
@@ -197,7 +202,8 @@ class DetectorImpl : public Detector {
   double heading_threshold_ = 0.95;
 };
 
-const char* DetectorImpl::HeldBack(const Doc& doc, size_t block, const Scored& whole) const {
+const char* DetectorImpl::HeldBack(const Doc& doc, size_t block, const Scored& whole,
+                                   const std::vector<BlockReport>& decided) const {
   const Segment& seg = doc.a.blocks[block];
   // On a page: no sign of injection (ShowsInjection).
   const bool unremarkable = doc.html != nullptr && !ShowsInjection(doc, block, 0, whole);
@@ -207,10 +213,10 @@ const char* DetectorImpl::HeldBack(const Doc& doc, size_t block, const Scored& w
   // line of wrapped text: dangling_line.h), whose own words the n-gram model finds spammier
   // than news (log-odds > 0) is judged as the paragraphs around it are: the bar is for titles,
   // and for subheadings that only their shape and words new to the page make look injected.
-  const bool heading =
-      (seg.kind == BlockKind::kHeading || seg.kind == BlockKind::kCaption) &&
-      whole.h[kHtmlLinkFarm] <= 0 &&
-      !(whole.f[kNgram] > 0 && (HeadingAmidStory(doc, block) || WrappedTextLine(doc, block)));
+  const bool heading = (seg.kind == BlockKind::kHeading || seg.kind == BlockKind::kCaption) &&
+                       whole.h[kHtmlLinkFarm] <= 0 &&
+                       !(whole.f[kNgram] > 0 &&
+                         (HeadingAmidStory(doc, block, decided) || WrappedTextLine(doc, block)));
   if ((heading || unremarkable) && BarP(doc, block, whole) < heading_threshold_) {
     return "heading_bar";
   }
@@ -312,7 +318,7 @@ void DetectorImpl::ScoreBlocks(const Doc& doc, Report* report) const {
     br.block.end = segs[i].range.end;
     // Spam as a whole on no rule hit: some text is only flagged (HeldBack).
     const char* held = br.block.decision == Decision::kStrip && whole.f[kRules] <= 0
-                           ? HeldBack(doc, i, whole)
+                           ? HeldBack(doc, i, whole, report->blocks)
                            : nullptr;
     if (br.block.decision == Decision::kStrip && doc.html != nullptr && held == nullptr &&
         !ShowsInjection(doc, i, 0, whole)) {

@@ -500,6 +500,10 @@ TEST(Detector, SpamHeadingAmidTheStoryIsStripped) {
   EXPECT_EQ(decision_of_line(title + first + line + "\n\n" + rest), Decision::kStrip);
   EXPECT_EQ(decision_of_line(first + line + "\n\n" + rest), Decision::kStrip);
   EXPECT_EQ(decision_of_line(title + line + "\n\n" + first + rest), Decision::kFlag);
+  // After an injected paragraph under the title, it still follows the title.
+  const std::string injected =
+      "Buy cheap viagra online without a prescription at www.pills-direct.example today!\n\n";
+  EXPECT_EQ(decision_of_line(title + injected + line + "\n\n" + first + rest), Decision::kFlag);
   // Under the title too, a line that ends in the middle of a sentence is no subtitle.
   line += " and";
   EXPECT_EQ(decision_of_line(title + line + "\n\n" + first + rest), Decision::kStrip);
