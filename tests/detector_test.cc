@@ -466,8 +466,8 @@ TEST(Detector, CopyrightNoticeEndingTheArticleIsKept) {
 // A heading-like line amid the story (right after a paragraph, past the first two blocks) whose
 // own words read as spam is judged as a paragraph there is, at the strip threshold, with or
 // without a title; the same line under the title, where a subtitle stands, is held to the
-// heading bar unless it ends in the middle of a sentence (dangling_line.h); a plain subheading
-// stays.
+// heading bar unless it ends in the middle of a sentence (dangling_line.h); above the title, a
+// line none of whose words the story uses is not the title; a plain subheading stays.
 TEST(Detector, SpamHeadingAmidTheStoryIsStripped) {
   const std::string title = "Harbour council approves new ferry timetable\n\n";
   const std::string first =
@@ -504,7 +504,11 @@ TEST(Detector, SpamHeadingAmidTheStoryIsStripped) {
   const std::string injected =
       "Buy cheap viagra online without a prescription at www.pills-direct.example today!\n\n";
   EXPECT_EQ(decision_of_line(title + injected + line + "\n\n" + first + rest), Decision::kFlag);
+  // Above the title, a line whose words the story never uses is not the title.
+  line = "Premium protection plans for smart homeowners";
+  EXPECT_EQ(decision_of_line(line + "\n\n" + title + first + rest), Decision::kStrip);
   // Under the title too, a line that ends in the middle of a sentence is no subtitle.
+  line = "Upgrade your policy to platinum cover";
   line += " and";
   EXPECT_EQ(decision_of_line(title + line + "\n\n" + first + rest), Decision::kStrip);
   const std::string sub = "Evening service under review\n\n";
