@@ -155,12 +155,15 @@ class DetectorImpl : public Detector {
     return n;
   }
   // Whether heading `block` of a plain text stands where the title does (the first two blocks)
-  // beside the title: none of its content words occurs elsewhere in the text, while another
-  // heading of the first three blocks shares words with it (a title names what its story tells).
+  // beside the title: it has two content words or more (a kicker, "Analysis", has one), none
+  // found elsewhere in the text, while another heading of the first three blocks shares words
+  // with the story (a title names what its story tells).
   static bool BesideTheTitle(const Doc& doc, size_t block) {
     const auto& segs = doc.a.blocks;
     if (doc.html != nullptr || block > 1 || segs[block].kind != BlockKind::kHeading) return false;
-    if (RecurringWords(doc, block) > 0) return false;
+    size_t words = 0;
+    for (const SentenceStats& st : doc.a.sentences[block]) words += st.content.size();
+    if (words < 2 || RecurringWords(doc, block) > 0) return false;
     for (size_t k = 0; k < 3 && k < segs.size(); ++k) {
       if (k != block && segs[k].kind == BlockKind::kHeading && RecurringWords(doc, k) > 0) {
         return true;
@@ -231,16 +234,15 @@ const char* DetectorImpl::HeldBack(const Doc& doc, size_t block, const Scored& w
   const bool unremarkable = doc.html != nullptr && !ShowsInjection(doc, block, 0, whole);
   // A caption or credit line ("Photo: …", "Main image credit: Getty") is held like a heading.
   // An item of a link farm is no heading: its list, not its words, marks it.
-  // In plain text, a heading amid the story, beside the title, or one that ends in the middle
-  // of a sentence (a line of wrapped text: dangling_line.h), whose own words the n-gram model
-  // finds spammier than news (log-odds > 0) is judged as the paragraphs around it are: the bar
-  // is for titles, and for subheadings that only their shape and words new to the page make
-  // look injected.
-  const bool heading =
-      (seg.kind == BlockKind::kHeading || seg.kind == BlockKind::kCaption) &&
-      whole.h[kHtmlLinkFarm] <= 0 &&
-      !(whole.f[kNgram] > 0 && (HeadingAmidStory(doc, block, decided) ||
-                                BesideTheTitle(doc, block) || WrappedTextLine(doc, block)));
+  // In plain text, a heading amid the story, or one that ends in the middle of a sentence (a
+  // line of wrapped text: dangling_line.h), whose own words the n-gram model finds spammier than
+  // news (log-odds > 0), and a heading beside the title, are judged as the paragraphs around
+  // them are: the bar is for titles, and for subheadings that only their shape and words new to
+  // the page make look injected.
+  const bool heading = (seg.kind == BlockKind::kHeading || seg.kind == BlockKind::kCaption) &&
+                       whole.h[kHtmlLinkFarm] <= 0 && !BesideTheTitle(doc, block) &&
+                       !(whole.f[kNgram] > 0 &&
+                         (HeadingAmidStory(doc, block, decided) || WrappedTextLine(doc, block)));
   if ((heading || unremarkable) && BarP(doc, block, whole) < heading_threshold_) {
     return "heading_bar";
   }
