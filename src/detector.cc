@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "block_features.h"
+#include "dangling_line.h"
 #include "document_analysis.h"
 #include "embedded.h"
 #include "farm_lines.h"
@@ -132,6 +133,50 @@ class DetectorImpl : public Detector {
     }
     return true;
   }
+  // Whether heading `block` of a plain text stands amid the story: not among the first two
+  // blocks, where a title stands (also after an injected first paragraph), and right after a
+  // paragraph (or a line of one), the blocks before it already stripped (`decided`) set aside:
+  // a heading that follows an injection follows what stood before it (a date, a time, another
+  // heading). Subheadings stand there too, so this alone strips nothing (HeldBack).
+  static bool HeadingAmidStory(const Doc& doc, size_t block,
+                               const std::vector<BlockReport>& decided) {
+    const auto& segs = doc.a.blocks;
+    if (doc.html != nullptr || block < 2 || segs[block].kind != BlockKind::kHeading) return false;
+    size_t prev = block - 1;
+    while (prev > 0 && decided[prev].block.decision == Decision::kStrip) --prev;
+    return segs[prev].kind == BlockKind::kParagraph || segs[prev].kind == BlockKind::kLine;
+  }
+  // The content words of block `k` that occur elsewhere in the document too.
+  static int RecurringWords(const Doc& doc, size_t k) {
+    int n = 0;
+    for (const SentenceStats& st : doc.a.sentences[k]) {
+      for (const WordCount& w : st.content) n += w.in_doc > w.count ? 1 : 0;
+    }
+    return n;
+  }
+  // Whether heading `block` of a plain text stands where the title does (the first two blocks)
+  // beside the title: it has two content words or more (a kicker, "Analysis", has one), none
+  // found elsewhere in the text, while another heading of the first three blocks shares words
+  // with the story (a title names what its story tells).
+  static bool BesideTheTitle(const Doc& doc, size_t block) {
+    const auto& segs = doc.a.blocks;
+    if (doc.html != nullptr || block > 1 || segs[block].kind != BlockKind::kHeading) return false;
+    size_t words = 0;
+    for (const SentenceStats& st : doc.a.sentences[block]) words += st.content.size();
+    if (words < 2 || RecurringWords(doc, block) > 0) return false;
+    for (size_t k = 0; k < 3 && k < segs.size(); ++k) {
+      if (k != block && segs[k].kind == BlockKind::kHeading && RecurringWords(doc, k) > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+  // Whether heading `block` of a plain text ends in the middle of a sentence (EndsDangling).
+  static bool WrappedTextLine(const Doc& doc, size_t block) {
+    const Segment& seg = doc.a.blocks[block];
+    return doc.html == nullptr && seg.kind == BlockKind::kHeading &&
+           EndsDangling(doc.text.substr(seg.range.start, seg.range.size()));
+  }
   // The probability held against the heading bar: on a page, without what links to other sites
   // add when they are no sign of injection (see ShowsInjection).
   double BarP(const Doc& doc, size_t block, const Scored& sc) const {
@@ -144,14 +189,16 @@ class DetectorImpl : public Detector {
   // Why block `block`, judged spam as a whole (`whole`) on no rule hit, is only flagged, or
   // nullptr when it is stripped:
   //  - "heading_bar": a heading or caption, or page text with no sign of injection, below the
-  //    heading bar;
+  //    heading bar (not a heading amid a plain text's story whose words read as spam);
   //  - "outside_article_body": page text with no sign of injection outside the article body;
   //  - "copyright_notice", "reported_speech": text the model cannot judge (furniture.h), in an
   //    article, or with no sign of injection on a page;
   //  - "context_only": page text with no sign of injection whose own words the n-gram model
   //    finds no spammier than news (log-odds <= 0): only its context (words found nowhere else
   //    on the page, its shape) speaks against it, and page furniture has that context too.
-  const char* HeldBack(const Doc& doc, size_t block, const Scored& whole) const;
+  // `decided`: the reports of blocks [0, block), decided.
+  const char* HeldBack(const Doc& doc, size_t block, const Scored& whole,
+                       const std::vector<BlockReport>& decided) const;
   // An item of a list of kMinListItems or more, stripped on its words alone (`words_alone`,
   // per block), is only flagged ("list_kept") when most of its list stays: a list is written
   // as a whole, and an injection does not slip a plain item into one (it brings links, which
@@ -180,14 +227,22 @@ class DetectorImpl : public Detector {
   double heading_threshold_ = 0.95;
 };
 
-const char* DetectorImpl::HeldBack(const Doc& doc, size_t block, const Scored& whole) const {
+const char* DetectorImpl::HeldBack(const Doc& doc, size_t block, const Scored& whole,
+                                   const std::vector<BlockReport>& decided) const {
   const Segment& seg = doc.a.blocks[block];
   // On a page: no sign of injection (ShowsInjection).
   const bool unremarkable = doc.html != nullptr && !ShowsInjection(doc, block, 0, whole);
   // A caption or credit line ("Photo: …", "Main image credit: Getty") is held like a heading.
   // An item of a link farm is no heading: its list, not its words, marks it.
+  // In plain text, a heading amid the story, or one that ends in the middle of a sentence (a
+  // line of wrapped text: dangling_line.h), whose own words the n-gram model finds spammier than
+  // news (log-odds > 0), and a heading beside the title, are judged as the paragraphs around
+  // them are: the bar is for titles, and for subheadings that only their shape and words new to
+  // the page make look injected.
   const bool heading = (seg.kind == BlockKind::kHeading || seg.kind == BlockKind::kCaption) &&
-                       whole.h[kHtmlLinkFarm] <= 0;
+                       whole.h[kHtmlLinkFarm] <= 0 && !BesideTheTitle(doc, block) &&
+                       !(whole.f[kNgram] > 0 &&
+                         (HeadingAmidStory(doc, block, decided) || WrappedTextLine(doc, block)));
   if ((heading || unremarkable) && BarP(doc, block, whole) < heading_threshold_) {
     return "heading_bar";
   }
@@ -289,7 +344,7 @@ void DetectorImpl::ScoreBlocks(const Doc& doc, Report* report) const {
     br.block.end = segs[i].range.end;
     // Spam as a whole on no rule hit: some text is only flagged (HeldBack).
     const char* held = br.block.decision == Decision::kStrip && whole.f[kRules] <= 0
-                           ? HeldBack(doc, i, whole)
+                           ? HeldBack(doc, i, whole, report->blocks)
                            : nullptr;
     if (br.block.decision == Decision::kStrip && doc.html != nullptr && held == nullptr &&
         !ShowsInjection(doc, i, 0, whole)) {

@@ -463,5 +463,60 @@ TEST(Detector, CopyrightNoticeEndingTheArticleIsKept) {
   EXPECT_EQ(Clean(amid, r).find(notice), std::string::npos);
 }
 
+// A heading-like line amid the story (right after a paragraph, past the first two blocks) whose
+// own words read as spam is judged as a paragraph there is, at the strip threshold, with or
+// without a title; the same line under the title, where a subtitle stands, is held to the
+// heading bar unless it ends in the middle of a sentence (dangling_line.h); above the title, a
+// line none of whose words the story uses is not the title; a plain subheading stays.
+TEST(Detector, SpamHeadingAmidTheStoryIsStripped) {
+  const std::string title = "Harbour council approves new ferry timetable\n\n";
+  const std::string first =
+      "The Westmere harbour council voted on Tuesday to approve a revised ferry timetable that "
+      "adds two early crossings on weekdays, after months of complaints from commuters who said "
+      "the first boat left too late for them to reach work on time.\n\n"
+      "Council member Ruth Adeyemi, who chaired the transport committee, said the change would "
+      "cost the operator about 40,000 pounds a year in extra crew wages and fuel, and that the "
+      "council had agreed to cover half of that for the first two years.\n\n";
+  const std::string rest =
+      "Commuters who spoke to the Gazette at the terminal on Wednesday morning welcomed the "
+      "decision, although several said the evening service also needed attention because the "
+      "last crossing often runs full in summer.\n\n"
+      "The operator said it would review the evening timetable in the autumn and publish "
+      "passenger figures for the new crossings after three months.\n";
+  std::string line = "Upgrade your policy to platinum cover";
+  auto d = Make();
+  auto decision_of_line = [&](const std::string& text) {
+    Report r;
+    d->Analyze(text, &r);
+    CheckReport(text, r);
+    for (const BlockReport& b : r.blocks) {
+      if (text.substr(b.block.start, b.block.end - b.block.start) != line) continue;
+      EXPECT_EQ(b.kind, BlockKind::kHeading);
+      return b.block.decision;
+    }
+    ADD_FAILURE() << "no block is the line";
+    return Decision::kKeep;
+  };
+  EXPECT_EQ(decision_of_line(title + first + line + "\n\n" + rest), Decision::kStrip);
+  EXPECT_EQ(decision_of_line(first + line + "\n\n" + rest), Decision::kStrip);
+  EXPECT_EQ(decision_of_line(title + line + "\n\n" + first + rest), Decision::kFlag);
+  // After an injected paragraph under the title, it still follows the title.
+  const std::string injected =
+      "Buy cheap viagra online without a prescription at www.pills-direct.example today!\n\n";
+  EXPECT_EQ(decision_of_line(title + injected + line + "\n\n" + first + rest), Decision::kFlag);
+  // Above the title, a line whose words the story never uses is not the title.
+  line = "Premium protection plans for smart homeowners";
+  EXPECT_EQ(decision_of_line(line + "\n\n" + title + first + rest), Decision::kStrip);
+  // Under the title too, a line that ends in the middle of a sentence is no subtitle.
+  line = "Upgrade your policy to platinum cover";
+  line += " and";
+  EXPECT_EQ(decision_of_line(title + line + "\n\n" + first + rest), Decision::kStrip);
+  const std::string sub = "Evening service under review\n\n";
+  const std::string with_sub = title + first + sub + rest;
+  Report r;
+  d->Analyze(with_sub, &r);
+  EXPECT_EQ(Clean(with_sub, r), with_sub);
+}
+
 }  // namespace
 }  // namespace spamstrip

@@ -1,0 +1,41 @@
+#include "dangling_line.h"
+
+#include <array>
+
+namespace spamstrip {
+namespace {
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool EqualsLower(std::string_view word, std::string_view lower) {
+  if (word.size() != lower.size()) return false;
+  for (size_t i = 0; i < word.size(); ++i) {
+    if (Lower(word[i]) != lower[i]) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool EndsDangling(std::string_view text) {
+  while (!text.empty() && IsSpace(text.back())) text.remove_suffix(1);
+  size_t i = text.size();
+  while (i > 0 && IsAsciiLetter(text[i - 1])) --i;
+  // The last word must follow a space: a lone word, or "U.S.A", is no dangling end.
+  if (i == text.size() || i == 0 || !IsSpace(text[i - 1])) return false;
+  static constexpr std::array<std::string_view, 11> kDangling = {
+      "the", "a", "an", "and", "or", "of", "your", "our", "their", "its", "my"};
+  const std::string_view word = text.substr(i);
+  // A capital "A" ends titles as a name ("Plan A", "Vitamin A", "Group A").
+  if (word == "A") return false;
+  for (std::string_view d : kDangling) {
+    if (EqualsLower(word, d)) return true;
+  }
+  return false;
+}
+
+}  // namespace spamstrip
