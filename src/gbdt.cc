@@ -5,6 +5,8 @@
 #include <limits>
 #include <type_traits>
 
+#include "tree_depth.h"
+
 namespace spamstrip {
 
 void Forest::Pack() {
@@ -41,30 +43,6 @@ void Forest::Pack() {
 }
 
 namespace {
-
-// The packed walks are compiled for each depth from 1 to 8: calls fn with
-// std::integral_constant<int, depth> (8 for any deeper forest).
-template <typename Fn>
-double WithDepth(int depth, Fn&& fn) {
-  switch (depth) {
-    case 1:
-      return fn(std::integral_constant<int, 1>());
-    case 2:
-      return fn(std::integral_constant<int, 2>());
-    case 3:
-      return fn(std::integral_constant<int, 3>());
-    case 4:
-      return fn(std::integral_constant<int, 4>());
-    case 5:
-      return fn(std::integral_constant<int, 5>());
-    case 6:
-      return fn(std::integral_constant<int, 6>());
-    case 7:
-      return fn(std::integral_constant<int, 7>());
-    default:
-      return fn(std::integral_constant<int, 8>());
-  }
-}
 
 // The packed forest walk for trees of depth D: a compile-time depth lets the compiler unroll
 // the levels (the walk is most of the scoring cost: one call per scored run, 400 trees each).

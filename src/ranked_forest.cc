@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "gbdt.h"
+#include "tree_depth.h"
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #define SPAMSTRIP_AVX2_KERNEL 1
@@ -22,29 +23,6 @@ constexpr size_t kMaxThresholds = 126;
 constexpr size_t kLanes = 32;     // trees per AVX2 group
 constexpr int kMaxAvx2Depth = 6;  // every node is compared: 2^depth - 1 per tree
 constexpr size_t kMaxAvx2Features = 32;
-
-// Calls fn with std::integral_constant<int, depth> for depth 1..8.
-template <typename Fn>
-double WithDepth(int depth, Fn&& fn) {
-  switch (depth) {
-    case 1:
-      return fn(std::integral_constant<int, 1>());
-    case 2:
-      return fn(std::integral_constant<int, 2>());
-    case 3:
-      return fn(std::integral_constant<int, 3>());
-    case 4:
-      return fn(std::integral_constant<int, 4>());
-    case 5:
-      return fn(std::integral_constant<int, 5>());
-    case 6:
-      return fn(std::integral_constant<int, 6>());
-    case 7:
-      return fn(std::integral_constant<int, 7>());
-    default:
-      return fn(std::integral_constant<int, 8>());
-  }
-}
 
 // Whether the plain walk's sum base + leaf + leaf + ... (at most one leaf per tree) is exact in
 // double whatever the leaves and their order: all values multiples of 2^-s, and |base| plus each
