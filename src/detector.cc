@@ -7,7 +7,7 @@
 #include <sstream>
 
 #include "block_features.h"
-#include "dangling_line.h"
+#include "block_place.h"
 #include "document_analysis.h"
 #include "embedded.h"
 #include "farm_lines.h"
@@ -78,11 +78,7 @@ class DetectorImpl : public Detector {
     double p;
   };
   // The document being scored: its analysis and, for a page, its HTML reading.
-  struct Doc {
-    std::string_view text;  // what the blocks' ranges index: the article, or the page's text
-    const AnalyzedDocument& a;
-    const HtmlDocument* html;  // null for plain text
-  };
+  using Doc = JudgedDocument;
   Scored ScoreRange(const Doc& doc, size_t block, size_t b, size_t e) const {
     Scored r;
     r.f = RunFeatures(doc.a, block, b, e, model_.get(), rules_.get());
@@ -109,73 +105,6 @@ class DetectorImpl : public Detector {
     if (sc.h[kHtmlForeignLinks] <= 0 || sc.h[kHtmlLinkShare] < kLinkEvidenceShare) return false;
     return b == 0 || doc.html == nullptr ||
            StartsApart(*doc.html, doc.html->blocks[block], doc.a.sentences[block][b].range.start);
-  }
-  // Whether block `block` of a page lies outside the article body the page has (HtmlFacts::
-  // in_article_body). There, text with no sign of injection is not cut at all: injections
-  // outside the story come hidden or as links (a hacked theme's footer, a link farm at the end
-  // of <body>), and the rest is the site's furniture (bylines, datelines, cookie notices,
-  // addresses, promos).
-  static bool OutsideArticleBody(const Doc& doc, size_t block) {
-    return doc.html != nullptr && doc.html->has_article_body &&
-           !doc.html->blocks[block].facts.in_article_body;
-  }
-  // Whether no paragraph of the article follows block `block`: where a publisher's copyright
-  // notice stands (a notice amid the story is someone else's). On a page, the paragraphs of the
-  // article body count, or those of the content when the page has no article body.
-  static bool EndsArticle(const Doc& doc, size_t block) {
-    for (size_t k = block + 1; k < doc.a.blocks.size(); ++k) {
-      if (doc.a.blocks[k].kind != BlockKind::kParagraph) continue;
-      if (doc.html == nullptr) return false;
-      const HtmlFacts& f = doc.html->blocks[k].facts;
-      if (doc.html->has_article_body ? f.in_article_body : f.region == HtmlRegion::kContent) {
-        return false;
-      }
-    }
-    return true;
-  }
-  // Whether heading `block` of a plain text stands amid the story: not among the first two
-  // blocks, where a title stands (also after an injected first paragraph), and right after a
-  // paragraph (or a line of one), the blocks before it already stripped (`decided`) set aside:
-  // a heading that follows an injection follows what stood before it (a date, a time, another
-  // heading). Subheadings stand there too, so this alone strips nothing (HeldBack).
-  static bool HeadingAmidStory(const Doc& doc, size_t block,
-                               const std::vector<BlockReport>& decided) {
-    const auto& segs = doc.a.blocks;
-    if (doc.html != nullptr || block < 2 || segs[block].kind != BlockKind::kHeading) return false;
-    size_t prev = block - 1;
-    while (prev > 0 && decided[prev].block.decision == Decision::kStrip) --prev;
-    return segs[prev].kind == BlockKind::kParagraph || segs[prev].kind == BlockKind::kLine;
-  }
-  // The content words of block `k` that occur elsewhere in the document too.
-  static int RecurringWords(const Doc& doc, size_t k) {
-    int n = 0;
-    for (const SentenceStats& st : doc.a.sentences[k]) {
-      for (const WordCount& w : st.content) n += w.in_doc > w.count ? 1 : 0;
-    }
-    return n;
-  }
-  // Whether heading `block` of a plain text stands where the title does (the first two blocks)
-  // beside the title: it has two content words or more (a kicker, "Analysis", has one), none
-  // found elsewhere in the text, while another heading of the first three blocks shares words
-  // with the story (a title names what its story tells).
-  static bool BesideTheTitle(const Doc& doc, size_t block) {
-    const auto& segs = doc.a.blocks;
-    if (doc.html != nullptr || block > 1 || segs[block].kind != BlockKind::kHeading) return false;
-    size_t words = 0;
-    for (const SentenceStats& st : doc.a.sentences[block]) words += st.content.size();
-    if (words < 2 || RecurringWords(doc, block) > 0) return false;
-    for (size_t k = 0; k < 3 && k < segs.size(); ++k) {
-      if (k != block && segs[k].kind == BlockKind::kHeading && RecurringWords(doc, k) > 0) {
-        return true;
-      }
-    }
-    return false;
-  }
-  // Whether heading `block` of a plain text ends in the middle of a sentence (EndsDangling).
-  static bool WrappedTextLine(const Doc& doc, size_t block) {
-    const Segment& seg = doc.a.blocks[block];
-    return doc.html == nullptr && seg.kind == BlockKind::kHeading &&
-           EndsDangling(doc.text.substr(seg.range.start, seg.range.size()));
   }
   // The probability held against the heading bar: on a page, without what links to other sites
   // add when they are no sign of injection (see ShowsInjection).
