@@ -2,22 +2,14 @@
 
 #include <array>
 
+#include "ascii.h"
+
 namespace spamstrip {
 namespace {
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
 bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
-char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool EqualsLower(std::string_view word, std::string_view lower) {
-  if (word.size() != lower.size()) return false;
-  for (size_t i = 0; i < word.size(); ++i) {
-    if (Lower(word[i]) != lower[i]) return false;
-  }
-  return true;
-}
 
 }  // namespace
 
@@ -33,7 +25,7 @@ bool EndsDangling(std::string_view text) {
   // A capital "A" ends titles as a name ("Plan A", "Vitamin A", "Group A").
   if (word == "A") return false;
   for (std::string_view d : kDangling) {
-    if (EqualsLower(word, d)) return true;
+    if (EqualsCi(word, d)) return true;
   }
   return false;
 }
