@@ -117,6 +117,10 @@ class DocContext {
   // Empty again (as default-constructed), keeping the memory of the word tables.
   void Clear();
   void Add(const SentenceStats& s);
+  // Letters of each script in the whole document.
+  const std::array<long, static_cast<size_t>(Script::kCount)>& script_letters() const {
+    return script_letters_;
+  }
   // After every sentence was added: records each word's document count in the sentences.
   void Annotate(std::vector<SentenceStats>* sentences) const;
   // Features of sentences [b, e) of `sents` (a run inside one block of kind `kind`).

@@ -12,6 +12,7 @@
 #include "embedded.h"
 #include "farm_lines.h"
 #include "file_util.h"
+#include "foreign_script.h"
 #include "furniture.h"
 #include "html_features.h"
 #include "html_reader.h"
@@ -35,7 +36,8 @@ constexpr int kMinSpanWords = 3;
 constexpr int kMaxTailWords = 5;
 // A cut grows over a neighbouring sentence only when the run's log-odds fall by less than this.
 constexpr double kGrowSlack = 2.0;
-// Default strip threshold for headings that matched no rule (Options::heading_threshold).
+// Default strip threshold for headings whose words show no sign of injection (InjectedWords;
+// Options::heading_threshold).
 constexpr double kHeadingThreshold = 0.95;
 // On a page, links to other sites are a sign of injection only when they are at least this
 // share of the text judged: a link slipped into a paragraph, a link farm. A sentence that merely
@@ -76,6 +78,9 @@ class DetectorImpl : public Detector {
     HtmlFeatureVector h{};  // zeros for plain text
     double logit;           // compared when choosing among runs: probabilities saturate near 1
     double p;
+    // The script of the run when it is foreign to the document (foreign_script.h); such a run
+    // is judged spam at least at the strip threshold, whatever the model says.
+    Script foreign = Script::kNone;
   };
   // The document being scored: its analysis and, for a page, its HTML reading.
   using Doc = JudgedDocument;
@@ -90,18 +95,33 @@ class DetectorImpl : public Detector {
       r.logit += HtmlLogit(html_weights(), r.h);
     }
     r.p = 1.0 / (1.0 + std::exp(-r.logit));
+    // On a page, a foreign script outside the story's body or in link text is the site's
+    // furniture: a menu of its editions in other languages ("العربية", "рус", "中文").
+    if (doc.html == nullptr || (doc.html->blocks[block].facts.in_article_body &&
+                                r.h[kHtmlLinkShare] < kLinkEvidenceShare)) {
+      r.foreign = ForeignScriptRun(doc.text, doc.a, block, b, e);
+    }
+    if (r.foreign != Script::kNone && r.p < threshold_) {
+      r.p = threshold_;
+      r.logit = std::log(threshold_ / (1.0 - threshold_));
+    }
     return r;
   }
   const std::vector<float>& html_weights() const {
     static const std::vector<float> kNone;
     return model_ ? model_->html_weights() : kNone;
   }
+  // Whether the words of a run, scored `sc`, show that they were injected: a rule hit, or a
+  // script foreign to the document (foreign_script.h).
+  static bool InjectedWords(const Scored& sc) {
+    return sc.f[kRules] > 0 || sc.foreign != Script::kNone;
+  }
   // Whether the page shows a sign that sentences [b, ...) of `block`, scored `sc`, were
-  // injected: a rule hit, hidden text, or links to other sites making up most of the text and
-  // standing apart from the sentence before (StartsApart; a run cut at a link's edge in the
+  // injected: InjectedWords, hidden text, or links to other sites making up most of the text
+  // and standing apart from the sentence before (StartsApart; a run cut at a link's edge in the
   // middle of a sentence is the article's own words).
   static bool ShowsInjection(const Doc& doc, size_t block, size_t b, const Scored& sc) {
-    if (sc.f[kRules] > 0 || sc.h[kHtmlHidden] > 0) return true;
+    if (InjectedWords(sc) || sc.h[kHtmlHidden] > 0) return true;
     if (sc.h[kHtmlForeignLinks] <= 0 || sc.h[kHtmlLinkShare] < kLinkEvidenceShare) return false;
     return b == 0 || doc.html == nullptr ||
            StartsApart(*doc.html, doc.html->blocks[block], doc.a.sentences[block][b].range.start);
@@ -115,7 +135,8 @@ class DetectorImpl : public Detector {
     const double z = sc.logit - w[kHtmlForeignLinks] * sc.h[kHtmlForeignLinks];
     return 1.0 / (1.0 + std::exp(-z));
   }
-  // Why block `block`, judged spam as a whole (`whole`) on no rule hit, is only flagged, or
+  // Why block `block`, judged spam as a whole (`whole`) on words that show no sign of injection
+  // (InjectedWords), is only flagged, or
   // nullptr when it is stripped:
   //  - "heading_bar": a heading or caption, or page text with no sign of injection, below the
   //    heading bar (not a heading amid a plain text's story whose words read as spam);
@@ -214,7 +235,9 @@ void DetectorImpl::Fill(const std::vector<SentenceStats>& s, size_t b, size_t e,
       cat = c;
     }
   }
-  if (cat.empty() && sc.f[kScriptMismatch] >= 0.5) cat = "foreign_spam";
+  if (cat.empty() && (sc.foreign != Script::kNone || sc.f[kScriptMismatch] >= 0.5)) {
+    cat = "foreign_spam";
+  }
   out->category =
       out->decision == Decision::kKeep && cat.empty() ? "" : (cat.empty() ? "unknown" : cat);
   if (out->decision == Decision::kKeep && hits.empty()) return;
@@ -233,6 +256,9 @@ void DetectorImpl::Fill(const std::vector<SentenceStats>& s, size_t b, size_t e,
         Reason{"rule", r.id, r.weight, explain ? rules_->MatchedText(id, s[k].canonical) : ""});
   }
   if (out->decision != Decision::kKeep) {
+    if (sc.foreign != Script::kNone) {
+      out->reasons.push_back(Reason{"context", "foreign_script", 0, ScriptName(sc.foreign)});
+    }
     scorer_.Explain(sc.f, kMaxReasons, &out->reasons);
     ExplainHtml(html_weights(), sc.h, &out->reasons);
   }
@@ -271,8 +297,9 @@ void DetectorImpl::ScoreBlocks(const Doc& doc, Report* report) const {
     Fill(s, 0, n, whole, &br.block);
     br.block.start = segs[i].range.start;
     br.block.end = segs[i].range.end;
-    // Spam as a whole on no rule hit: some text is only flagged (HeldBack).
-    const char* held = br.block.decision == Decision::kStrip && whole.f[kRules] <= 0
+    // Spam as a whole with no sign of injection in its words: some text is only flagged
+    // (HeldBack).
+    const char* held = br.block.decision == Decision::kStrip && !InjectedWords(whole)
                            ? HeldBack(doc, i, whole, report->blocks)
                            : nullptr;
     if (br.block.decision == Decision::kStrip && doc.html != nullptr && held == nullptr &&
@@ -315,8 +342,8 @@ void DetectorImpl::ScoreBlocks(const Doc& doc, Report* report) const {
     // Candidate runs containing the seed (never the whole block). A block already judged spam
     // as a whole only narrows its cut, so a run needs the block threshold there; cutting a run
     // out of a kept block needs the (higher) span threshold, except for stray links (an element
-    // of their own after the paragraph's last sentence) and runs that match a rule: with such a
-    // sign of injection, a run is judged like a block (as a heading with a rule hit is).
+    // of their own after the paragraph's last sentence) and runs whose words show injection
+    // (InjectedWords): with such a sign, a run is judged like a block (as such a heading is).
     const bool block_hit = br.block.decision == Decision::kStrip;
     const double needed = block_hit ? threshold_ : span_threshold_;
     struct Candidate {
@@ -342,7 +369,7 @@ void DetectorImpl::ScoreBlocks(const Doc& doc, Report* report) const {
     auto consider = [&](size_t b, size_t e) {
       if (b == 0 && e == n) return;
       Scored sc = e == b + 1 ? single[b] : ScoreRange(doc, i, b, e);
-      if (sc.p >= (sc.h[kHtmlStrayLinks] > 0 || sc.f[kRules] > 0 ? threshold_ : needed)) {
+      if (sc.p >= (sc.h[kHtmlStrayLinks] > 0 || InjectedWords(sc) ? threshold_ : needed)) {
         candidates.push_back(Candidate{b, e, sc});
       }
     };

@@ -1,13 +1,80 @@
 #include "doc_synth.h"
 
+#include <algorithm>
+#include <array>
 #include <map>
+
+#include "utf8.h"
 
 namespace spamstrip {
 
+namespace {
+
+std::array<int, static_cast<size_t>(Script::kCount)> LettersByScript(std::string_view text) {
+  std::array<int, static_cast<size_t>(Script::kCount)> n{};
+  for (size_t i = 0; i < text.size();) {
+    size_t len = 1;
+    const char32_t c = static_cast<unsigned char>(text[i]) < 0x80 ? static_cast<char32_t>(text[i])
+                                                                  : DecodeUtf8(text, i, &len);
+    i += len;
+    const CharInfo& info = GetCharInfo(c);
+    if (info.cls == CharClass::kLetter) ++n[static_cast<size_t>(info.script)];
+  }
+  return n;
+}
+
+}  // namespace
+
+Script MainScript(std::string_view text) {
+  const auto n = LettersByScript(text);
+  size_t best = static_cast<size_t>(Script::kNone);
+  for (size_t s = 1; s < n.size(); ++s) {
+    if (n[s] > n[best]) best = s;
+  }
+  return static_cast<Script>(best);
+}
+
+ForeignScriptPool::ForeignScriptPool(const std::vector<const Article*>& articles) {
+  for (const Article* a : articles) {
+    for (const std::string& p : a->paragraphs) {
+      const auto n = LettersByScript(p);
+      const auto best = std::max_element(n.begin() + 1, n.end());
+      if (*best >= kMinLetters) {
+        paragraphs_.emplace_back(static_cast<Script>(best - n.begin()), &p);
+      }
+    }
+  }
+  std::stable_sort(paragraphs_.begin(), paragraphs_.end(),
+                   [](const auto& x, const auto& y) { return x.first < y.first; });
+}
+
+const std::string* ForeignScriptPool::Foreign(Script article_script, Rng* rng) const {
+  // The paragraphs of article_script are one contiguous range; draw among the others.
+  const auto lo = std::lower_bound(
+      paragraphs_.begin(), paragraphs_.end(), article_script,
+      [](const std::pair<Script, const std::string*>& p, Script s) { return p.first < s; });
+  auto hi = lo;
+  while (hi != paragraphs_.end() && hi->first == article_script) ++hi;
+  const size_t own = static_cast<size_t>(hi - lo);
+  const size_t others = paragraphs_.size() - own;
+  if (others == 0) return nullptr;
+  size_t k = rng->Below(others);
+  const size_t before = static_cast<size_t>(lo - paragraphs_.begin());
+  if (k >= before) k += own;
+  return paragraphs_[k].second;
+}
+
 void SynthesizeDocument(const Article& article, const std::vector<const LabelledText*>& spam,
-                        double clean_frac, Rng* rng, SynthDoc* out) {
+                        const ForeignScriptPool* foreign, double foreign_frac, double clean_frac,
+                        Rng* rng, SynthDoc* out) {
   out->text.clear();
   out->spam.clear();
+  Script script = Script::kNone;
+  if (foreign != nullptr && foreign_frac > 0) {
+    std::string all;
+    for (const std::string& p : article.paragraphs) all += p;
+    script = MainScript(all);
+  }
   enum Mode { kBlock, kInline, kCluster, kLine };
   std::map<size_t, std::vector<Mode>> plan;
   const size_t n = article.paragraphs.size();
@@ -25,8 +92,12 @@ void SynthesizeDocument(const Article& article, const std::vector<const Labelled
     if (!out->text.empty()) out->text += "\n\n";
   };
   auto add_spam = [&](const LabelledText& t) {
+    const std::string* text = &t.text;
+    if (script != Script::kNone && rng->Uniform() < foreign_frac) {
+      if (const std::string* f = foreign->Foreign(script, rng)) text = f;
+    }
     size_t s = out->text.size();
-    out->text += t.text;
+    out->text += *text;
     out->spam.emplace_back(s, out->text.size());
   };
   for (size_t j = 0; j <= n; ++j) {

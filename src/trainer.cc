@@ -242,12 +242,16 @@ Status Train(const TrainOptions& o, const ProgressFn& progress, std::string* mod
     if (spam.empty()) continue;
     Rng rng(o.seed * 1000003u + static_cast<uint64_t>(f));
     st.current_fold = f;
+    std::vector<const Article*> fold_articles;
+    for (const Article& a : data.articles) {
+      if (FoldOf(a.id) == f) fold_articles.push_back(&a);
+    }
+    const ForeignScriptPool foreign(fold_articles);
     SynthDoc doc;
     size_t docs = 0;
-    for (const Article& a : data.articles) {
-      if (FoldOf(a.id) != f) continue;
+    for (const Article* a : fold_articles) {
       for (int r = 0; r < o.docs_per_article; ++r) {
-        SynthesizeDocument(a, spam, 0.4, &rng, &doc);
+        SynthesizeDocument(*a, spam, &foreign, o.foreign_script_share, 0.4, &rng, &doc);
         AddDocumentExamples(doc, rules, fm, &st);
         ++docs;
       }

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "doc_synth.h"
 #include "gbdt.h"
 #include "logistic.h"
 #include "ngram_model.h"
@@ -95,6 +96,45 @@ TEST(Gbdt, LearnsAThresholdAndExplainsExactly) {
     EXPECT_NEAR(bias + credit[0] + credit[1], z, 1e-4);
     EXPECT_NEAR(credit[1], 0.0, 0.05);  // the irrelevant feature earns (almost) nothing
   }
+}
+
+// Foreign-script injections (doc_synth.h): with a share of 1 every injected range is a paragraph
+// of an article in another script; with a share of 0 the documents are what they were without
+// the pool (the random stream is not touched).
+TEST(DocSynth, ForeignScriptInjectionsComeFromAnotherScript) {
+  Article en{"en-1",
+             {"Council approves budget for road repairs",
+              "The city council voted on Tuesday to approve a budget for road repairs.",
+              "Work is expected to begin in the spring and last about eighteen months."}};
+  Article ar{"ar-1",
+             {"وافق المجلس البلدي على ميزانية جديدة لإصلاح الطرق في الأحياء الشمالية",
+              "ومن المتوقع أن تبدأ الأعمال في الربيع وأن تستمر نحو ثمانية عشر شهرا"}};
+  LabelledText spam{"s-1", "Buy cheap pills online without prescription today.", true, "pharma"};
+  const std::vector<const LabelledText*> pool_spam = {&spam};
+  const ForeignScriptPool foreign({&en, &ar});
+  Rng rng(7);
+  size_t injected = 0;
+  for (int i = 0; i < 50; ++i) {
+    SynthDoc doc;
+    SynthesizeDocument(en, pool_spam, &foreign, 1.0, 0.0, &rng, &doc);
+    for (const auto& [b, e] : doc.spam) {
+      EXPECT_EQ(MainScript(doc.text.substr(b, e - b)), Script::kArabic);
+      ++injected;
+    }
+  }
+  EXPECT_GT(injected, 50u);
+  Rng a(11), b(11);
+  for (int i = 0; i < 20; ++i) {
+    SynthDoc with, without;
+    SynthesizeDocument(en, pool_spam, &foreign, 0.0, 0.4, &a, &with);
+    SynthesizeDocument(en, pool_spam, nullptr, 0.0, 0.4, &b, &without);
+    EXPECT_EQ(with.text, without.text);
+    for (const auto& [s, e] : with.spam) EXPECT_EQ(with.text.substr(s, e - s), spam.text);
+  }
+  // An article with no other script on offer gets no foreign paragraph.
+  const ForeignScriptPool english_only({&en});
+  EXPECT_EQ(english_only.Foreign(Script::kLatin, &rng), nullptr);
+  EXPECT_NE(english_only.Foreign(Script::kArabic, &rng), nullptr);
 }
 
 // The packed walks (Predict eight trees at a time, Explain) against the plain walk over the

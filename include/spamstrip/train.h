@@ -42,7 +42,10 @@ struct TrainOptions {
   double target_fpr = 0.002;       // block FPR the default threshold aims at
   double span_target_fpr = 0.005;  // share of clean sentence runs the span threshold passes
   int docs_per_article = 2;        // synthesised documents per news article in stage 2
-  std::string dump_stage2;         // if set, write stage-2 examples here as CSV (analysis)
+  // Share of stage-2 injections that are a news paragraph in a script the article does not use
+  // (src/doc_synth.h): what teaches the combiner that text foreign to its page is out of place.
+  double foreign_script_share = 0.0;
+  std::string dump_stage2;  // if set, write stage-2 examples here as CSV (analysis)
   // Labelled HTML pages (scripts/make_html_bench.py) to fit the weights of the HTML facts
   // (hidden, link share, foreign links, region) on top of the text model; none: no HTML weights.
   std::vector<std::string> html_files;

@@ -36,6 +36,8 @@ int TrainCommand(const std::vector<std::string>& args) {
       "block false-positive rate the default threshold aims at")(
       "docs-per-article", po::value(&o.docs_per_article)->default_value(2),
       "synthesised documents per article (stage 2)")(
+      "foreign-script-share", po::value(&o.foreign_script_share)->default_value(0.0),
+      "share of stage-2 injections that are news text in a script the article does not use")(
       "rules", po::value(&o.rule_files)->composing(),
       "rule files for stage-2 features (default: built-in)")(
       "dump-stage2", po::value(&o.dump_stage2), "write the stage-2 examples as CSV (for analysis)")(
