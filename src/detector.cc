@@ -96,9 +96,12 @@ class DetectorImpl : public Detector {
     }
     r.p = 1.0 / (1.0 + std::exp(-r.logit));
     // On a page, a foreign script outside the story's body or in link text is the site's
-    // furniture: a menu of its editions in other languages ("العربية", "рус", "中文").
-    if (doc.html == nullptr || (doc.html->blocks[block].facts.in_article_body &&
-                                r.h[kHtmlLinkShare] < kLinkEvidenceShare)) {
+    // furniture (a menu of its editions in other languages: "العربية", "рус", "中文"; a
+    // partner's link; an embedded post), unless it is hidden or an item of a link farm (a
+    // keyword hack in the footer).
+    if (doc.html == nullptr || r.h[kHtmlHidden] > 0 || r.h[kHtmlLinkFarm] > 0 ||
+        (doc.html->blocks[block].facts.in_article_body &&
+         r.h[kHtmlLinkShare] < kLinkEvidenceShare)) {
       r.foreign = ForeignScriptRun(doc.text, doc.a, block, b, e);
     }
     if (r.foreign != Script::kNone && r.p < threshold_) {

@@ -159,6 +159,52 @@ TEST_F(HarbourPage, ThePageUrlDecidesWhatIsForeign) {
   EXPECT_LT(replica_score(r), replica_score(report_));
 }
 
+// Text in a script foreign to the page (foreign_script.h): a Korean keyword hack in the story
+// and a hidden Japanese one in the footer go, with the foreign_script reason; a menu of the
+// site's editions in other languages stays, as does everything of the page that went before.
+TEST(HtmlDetector, ForeignScriptHacksGoAndTheEditionsMenuStays) {
+  const std::string page = ReadCorpus("harbour_dredging.html");
+  const std::string korean =
+      "<p>최고의 온라인 카지노 사이트 지금 가입하면 첫 입금 보너스 300% 지급 안전한 토토사이트 "
+      "추천</p>";
+  const std::string japanese =
+      "<div style=\"display:none\">激安ブランド財布 スーパーコピー 通販 送料無料 "
+      "人気商品を今すぐチェック</div>";
+  const std::string menu =
+      "<li><a href=\"https://ru.coastlinecourier.example/\">Русская версия сайта</a></li>"
+      "<li><a href=\"https://ar.coastlinecourier.example/\">النسخة العربية من الموقع</a></li>";
+  std::string hacked = page;
+  auto insert_before = [&](const std::string& at, const std::string& what) {
+    const size_t k = hacked.find(at);
+    ASSERT_NE(k, std::string::npos) << at;
+    hacked.insert(k, what + "\n");
+  };
+  insert_before("<h2>Fishermen weigh an appeal</h2>", korean);
+  insert_before("<p>&copy; 2026 Coastline Courier.", japanese);
+  insert_before("<li><a href=\"/news/\">News</a></li>", menu);
+  Report before, after;
+  Default().AnalyzeHtml(page, "", &before);
+  Default().AnalyzeHtml(hacked, "", &after);
+  const std::string removed = RemovedText(hacked, after);
+  EXPECT_NE(removed.find(korean), std::string::npos) << removed;
+  EXPECT_NE(removed.find(japanese), std::string::npos) << removed;
+  EXPECT_EQ(removed.find("Русская"), std::string::npos) << removed;
+  EXPECT_EQ(removed.find("العربية"), std::string::npos) << removed;
+  // What went from the page before goes now too, and only the two hacks more.
+  EXPECT_EQ(after.removed.size(), before.removed.size() + 2);
+  int foreign = 0;
+  for (const BlockReport& b : after.blocks) {
+    for (const Reason& why : b.block.reasons) {
+      if (why.name == "foreign_script") {
+        ++foreign;
+        EXPECT_EQ(b.block.decision, Decision::kStrip);
+        EXPECT_TRUE(why.detail == "hangul" || why.detail == "kana") << why.detail;
+      }
+    }
+  }
+  EXPECT_EQ(foreign, 2);
+}
+
 TEST(HtmlDetector, AnyBytesGiveAValidReport) {
   for (const std::string& page :
        {std::string(), std::string("<"), std::string("<p>unclosed <b>bold <i>both</p>"),
