@@ -290,6 +290,7 @@ Status Train(const TrainOptions& o, const ProgressFn& progress, std::string* mod
   std::vector<float> combiner(beta.begin(), beta.end());
   ForestOptions fo;
   fo.trees = o.trees;
+  fo.learning_rate = o.tree_learning_rate;
   fo.depth = o.tree_depth;
   auto fit = [&](int skip_fold) {
     std::vector<double> x, y, w;

@@ -39,9 +39,10 @@ struct TrainOptions {
   double l2 = 1e-6;
   int trees = 400;  // stage-2 boosted trees (0: linear combiner only)
   int tree_depth = 5;
-  double target_fpr = 0.002;       // block FPR the default threshold aims at
-  double span_target_fpr = 0.005;  // share of clean sentence runs the span threshold passes
-  int docs_per_article = 2;        // synthesised documents per news article in stage 2
+  double tree_learning_rate = 0.1;  // shrinkage of each stage-2 tree
+  double target_fpr = 0.002;        // block FPR the default threshold aims at
+  double span_target_fpr = 0.005;   // share of clean sentence runs the span threshold passes
+  int docs_per_article = 2;         // synthesised documents per news article in stage 2
   // Share of stage-2 injections that are a news paragraph in a script the article does not use
   // (src/doc_synth.h): what teaches the combiner that text foreign to its page is out of place.
   double foreign_script_share = 0.0;

@@ -32,8 +32,10 @@ int TrainCommand(const std::vector<std::string>& args) {
       "trees", po::value(&o.trees)->default_value(400),
       "stage-2 boosted trees (0: linear combiner)")(
       "tree-depth", po::value(&o.tree_depth)->default_value(5), "depth of each tree")(
-      "target-fpr", po::value(&o.target_fpr)->default_value(0.002),
-      "block false-positive rate the default threshold aims at")(
+      "tree-learning-rate", po::value(&o.tree_learning_rate)->default_value(0.1),
+      "shrinkage of each stage-2 tree")("target-fpr",
+                                        po::value(&o.target_fpr)->default_value(0.002),
+                                        "block false-positive rate the default threshold aims at")(
       "docs-per-article", po::value(&o.docs_per_article)->default_value(2),
       "synthesised documents per article (stage 2)")(
       "foreign-script-share", po::value(&o.foreign_script_share)->default_value(0.0),
