@@ -342,7 +342,7 @@ void RuleSet::Candidates(std::string_view canonical, std::vector<int>* ids) cons
   if (!atoms_) return;
   // Per thread; entries of earlier calls carry older generations, so nothing is cleared.
   thread_local Marks m;
-  atoms_->Find(canonical, &m.found);
+  atoms_->FindUnordered(canonical, &m.found);  // the order of m.found matters nowhere below
   if (m.found.empty()) return;
   if (m.atom.size() < triggers_.size()) m.atom.resize(triggers_.size(), 0);
   if (m.or_node.size() < nodes_.size()) m.or_node.resize(nodes_.size(), 0);
