@@ -322,6 +322,13 @@ bool RuleSet::Holds(uint32_t node, const Marks& m) const {
       // Its atom children were marked from the atoms found (often dozens of alternatives).
       if (m.or_node[node] == gen) return true;
       for (uint32_t k = n.first; k < n.first + n.count; ++k) {
+        // Most children are ANDs that fail at their first atom: that is tested here, without
+        // a call (the call tests it again when it holds).
+        const Node& c = nodes_[children_[k]];
+        if (static_cast<LiteralNode::Op>(c.op) == LiteralNode::Op::kAnd && c.atoms_count > 0 &&
+            m.atom[static_cast<size_t>(atom_children_[c.atoms_first])] != gen) {
+          continue;
+        }
         if (Holds(children_[k], m)) return true;
       }
       return false;
