@@ -122,6 +122,27 @@ void ForEachCharGramId(std::string_view word, const NgramConfig& config, Sink&& 
       config, sink);
 }
 
+// Whether a[0, n) == b[0, n) for n <= 24, inline (a call to memcmp per word cost more than
+// the comparison): overlapping loads of 8, 4 or 1 bytes cover every byte.
+inline bool SameShortBytes(const char* a, const char* b, size_t n) {
+  auto load8 = [](const char* p) {
+    uint64_t v;
+    std::memcpy(&v, p, 8);
+    return v;
+  };
+  auto load4 = [](const char* p) {
+    uint32_t v;
+    std::memcpy(&v, p, 4);
+    return v;
+  };
+  if (n >= 8) {
+    if (load8(a) != load8(b) || load8(a + n - 8) != load8(b + n - 8)) return false;
+    return n <= 16 || load8(a + 8) == load8(b + 8);
+  }
+  if (n >= 4) return load4(a) == load4(b) && load4(a + n - 4) == load4(b + n - 4);
+  return n == 0 || (a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1]);
+}
+
 // A per-thread cache of WordScore by word, four-way set associative. Words repeat (the Zipf
 // tail is short in news text), and a word's unigram and character n-grams — about three
 // n-grams per character, two SplitMix rounds each — are most of the scoring work. A slot holds
@@ -134,6 +155,7 @@ struct WordCache {
   static constexpr size_t kWays = 4;
   static constexpr size_t kSets = 4096;  // 16384 slots, 768 KiB per thread
   static constexpr size_t kMaxBytes = 22;
+  static_assert(kMaxBytes <= 24, "SameShortBytes() compares at most 24 bytes");
   struct Slot {
     uint64_t model = 0;  // NgramModel::instance_; 0: empty
     uint64_t hash = 0;
@@ -154,7 +176,7 @@ struct WordCache {
     for (size_t k = 0; k < kWays; ++k) {
       const Slot& s = set[k];
       if (s.hash != hash || s.model != model || s.len != word.size() ||
-          std::memcmp(s.bytes, word.data(), s.len) != 0) {
+          !SameShortBytes(s.bytes, word.data(), s.len)) {
         continue;
       }
       if (k == 0) return &set[0];
