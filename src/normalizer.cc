@@ -102,11 +102,7 @@ namespace {
 
 bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
 
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-constexpr bool kLittleEndian = true;
-#else
-constexpr bool kLittleEndian = false;  // the eight-byte path assumes little-endian loads
-#endif
+using swar::kLittleEndian;  // the eight-byte path assumes little-endian loads
 
 // Per ASCII byte, packed in one word (one load): bits 0-7 its canonical form (0: dropped),
 // bit 8 set when it is part of a word, bits 16-23 the letter it reads as between two letters
