@@ -380,7 +380,11 @@ void RuleSet::Match(std::string_view canonical, std::vector<int>* ids) const {
   thread_local std::vector<int> candidates;
   Candidates(canonical, &candidates);
   for (int id : candidates) {
-    if (RE2::PartialMatch(canonical, *compiled_[static_cast<size_t>(id)])) ids->push_back(id);
+    // RE2::PartialMatch() without its argument-list wrapper: an unanchored match, no groups.
+    if (compiled_[static_cast<size_t>(id)]->Match(canonical, 0, canonical.size(), RE2::UNANCHORED,
+                                                  nullptr, 0)) {
+      ids->push_back(id);
+    }
   }
 }
 
