@@ -12,8 +12,7 @@ static void AnalyzeBlocks(std::string_view text, const RuleSet* rules, const Ngr
 
 void AnalyzeDocument(std::string_view text, const RuleSet* rules, const NgramModel* model,
                      AnalyzedDocument* out) {
-  out->blocks.clear();
-  SegmentText(text, &out->blocks);
+  SegmentText(text, &out->blocks);  // reuses the blocks' memory
   AnalyzeBlocks(text, rules, model, out);
 }
 

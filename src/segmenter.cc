@@ -269,7 +269,8 @@ void SplitAtSoftBoundaries(std::string_view text, size_t first, std::vector<Rang
   size_t k0 = first;  // the first sentence that may be split
   while (k0 < out->size() && !MayHaveSoftBoundary(text, (*out)[k0])) ++k0;
   if (k0 == out->size()) return;
-  std::vector<Range> result(out->begin(), out->begin() + static_cast<long>(k0));
+  thread_local std::vector<Range> result;  // swapped with *out below: the two buffers alternate
+  result.assign(out->begin(), out->begin() + static_cast<long>(k0));
   thread_local std::vector<WordShape> words;
   for (size_t k = k0; k < out->size(); ++k) {
     const Range sentence = (*out)[k];
@@ -408,20 +409,32 @@ void SplitSentences(std::string_view text, Range r, std::vector<Range>* out) {
 }
 
 void SegmentText(std::string_view text, std::vector<Segment>* out) {
+  // The segments in *out, and sentence lists earlier calls dropped, are reused for their
+  // memory: most documents would otherwise allocate every block's sentence list anew.
+  thread_local std::vector<std::vector<Range>> spare;
+  for (Segment& seg : *out) {
+    seg.sentences.clear();
+    spare.push_back(std::move(seg.sentences));
+  }
+  out->clear();
   size_t paragraph = 0;
   size_t pos = 0;
-  std::vector<Range> lines;  // lines of the current paragraph
+  thread_local std::vector<Range> lines;  // lines of the current paragraph
+  lines.clear();
   auto flush = [&]() {
     if (lines.empty()) return;
     for (size_t k = 0; k < lines.size(); ++k) {
-      Segment seg;
+      Segment& seg = out->emplace_back();
+      if (!spare.empty()) {
+        seg.sentences = std::move(spare.back());
+        spare.pop_back();
+      }
       seg.range = lines[k];
       seg.paragraph = paragraph;
       seg.line_in_paragraph = k;
       seg.lines_in_paragraph = lines.size();
       seg.kind = ClassifyImpl(text.substr(seg.range.start, seg.range.size()), lines.size());
       SplitSentences(text, seg.range, &seg.sentences);
-      out->push_back(std::move(seg));
     }
     lines.clear();
     ++paragraph;
