@@ -166,6 +166,11 @@ void AtomMatcher::Automaton::Find(std::string_view text, std::vector<uint8_t>* s
 }
 
 void AtomMatcher::Find(std::string_view text, std::vector<int>* found) const {
+  FindUnordered(text, found);
+  std::sort(found->begin(), found->end());
+}
+
+void AtomMatcher::FindUnordered(std::string_view text, std::vector<int>* found) const {
   found->clear();
   thread_local std::vector<uint8_t> seen;
   if (seen.size() < atom_count_) seen.assign(atom_count_, 0);
@@ -173,7 +178,6 @@ void AtomMatcher::Find(std::string_view text, std::vector<int>* found) const {
   // Atoms with a byte beyond ASCII cannot occur in ASCII text.
   if (HasHighByte(text)) other_.Find(text, &seen, found);
   for (int a : *found) seen[static_cast<size_t>(a)] = 0;
-  std::sort(found->begin(), found->end());
 }
 
 }  // namespace spamstrip

@@ -32,6 +32,8 @@ class AtomMatcher {
 
   // Sets *found to the indices of the atoms occurring in `text`, ascending, each once.
   void Find(std::string_view text, std::vector<int>* found) const;
+  // The same atoms, each once, in no particular order (for callers that need only the set).
+  void FindUnordered(std::string_view text, std::vector<int>* found) const;
 
   size_t states() const { return ascii_.states() + other_.states(); }
 

@@ -201,7 +201,7 @@ void ComputeSentenceStats(std::string_view text, Range range, const RuleSet* rul
   std::string_view s = text.substr(range.start, range.size());
   // Shape from the original text (case survives only here).
   CountShape(s, out);
-  Normalize(s, &canon);
+  NormalizeText(s, &canon);  // the offset map is never needed here
   out->mixed_script_words = canon.mixed_script_words;
   out->leet_folds = canon.leet_folds;
   if (rules != nullptr) {

@@ -12,8 +12,7 @@ static void AnalyzeBlocks(std::string_view text, const RuleSet* rules, const Ngr
 
 void AnalyzeDocument(std::string_view text, const RuleSet* rules, const NgramModel* model,
                      AnalyzedDocument* out) {
-  out->blocks.clear();
-  SegmentText(text, &out->blocks);
+  SegmentText(text, &out->blocks);  // reuses the blocks' memory
   AnalyzeBlocks(text, rules, model, out);
 }
 
@@ -26,11 +25,38 @@ void AnalyzeSegments(std::string_view text, std::vector<Segment> blocks, const R
 static void AnalyzeBlocks(std::string_view text, const RuleSet* rules, const NgramModel* model,
                           AnalyzedDocument* out) {
   out->context.Clear();
-  // Resized, not cleared: the statistics of a reused AnalyzedDocument keep their memory.
-  out->sentences.resize(out->blocks.size());
+  // Resized, not cleared: the statistics of a reused AnalyzedDocument keep their memory, and
+  // those a shorter document drops wait here for the next one (a SentenceStats holds several
+  // vectors: allocating them afresh for most sentences was a share of the run's time).
+  thread_local std::vector<std::vector<SentenceStats>> spare_blocks;
+  thread_local std::vector<SentenceStats> spare;
+  while (out->sentences.size() > out->blocks.size()) {
+    spare_blocks.push_back(std::move(out->sentences.back()));
+    out->sentences.pop_back();
+  }
+  while (out->sentences.size() < out->blocks.size()) {
+    if (spare_blocks.empty()) {
+      out->sentences.emplace_back();
+    } else {
+      out->sentences.push_back(std::move(spare_blocks.back()));
+      spare_blocks.pop_back();
+    }
+  }
   for (size_t i = 0; i < out->blocks.size(); ++i) {
     const auto& sents = out->blocks[i].sentences;
-    out->sentences[i].resize(sents.size());
+    std::vector<SentenceStats>& stats = out->sentences[i];
+    while (stats.size() > sents.size()) {
+      spare.push_back(std::move(stats.back()));
+      stats.pop_back();
+    }
+    while (stats.size() < sents.size()) {
+      if (spare.empty()) {
+        stats.emplace_back();
+      } else {
+        stats.push_back(std::move(spare.back()));
+        spare.pop_back();
+      }
+    }
     for (size_t k = 0; k < sents.size(); ++k) {
       ComputeSentenceStats(text, sents[k], rules, model, &out->sentences[i][k]);
       out->context.Add(out->sentences[i][k]);

@@ -102,11 +102,7 @@ namespace {
 
 bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
 
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-constexpr bool kLittleEndian = true;
-#else
-constexpr bool kLittleEndian = false;  // the eight-byte path assumes little-endian loads
-#endif
+using swar::kLittleEndian;  // the eight-byte path assumes little-endian loads
 
 // Per ASCII byte, packed in one word (one load): bits 0-7 its canonical form (0: dropped),
 // bit 8 set when it is part of a word, bits 16-23 the letter it reads as between two letters
@@ -131,12 +127,13 @@ constexpr std::array<uint32_t, 128> kAsciiFolds = MakeAsciiFolds();
 // The whole input is ASCII: lower-case it and fold leet digits in place. Same result as the
 // general path (NFKC_Casefold of ASCII is lower-casing; control characters other than
 // whitespace are format characters and are dropped there, so they are here too). Returns false
-// at the first byte beyond ASCII (output unspecified).
+// at the first byte beyond ASCII (output unspecified). kMap: whether to fill out->src.
+template <bool kMap>
 bool NormalizeAscii(std::string_view input, CanonicalText* out) {
   out->text.resize(input.size());
-  out->src.resize(input.size() + 1);
+  if (kMap) out->src.resize(input.size() + 1);
   char* text = out->text.data();
-  uint32_t* src = out->src.data();
+  uint32_t* src = kMap ? out->src.data() : nullptr;
   thread_local std::vector<uint32_t> leet_at;  // canonical offsets of leet candidates
   leet_at.clear();
   size_t n = 0;
@@ -159,7 +156,9 @@ bool NormalizeAscii(std::string_view input, CanonicalText* out) {
         words += swar::CountMarked(starts);
         in_word = static_cast<uint32_t>(letters >> 63);
         std::memcpy(text + n, &lower, 8);
-        for (uint32_t k = 0; k < 8; ++k) src[n + k] = static_cast<uint32_t>(i) + k;
+        if (kMap) {
+          for (uint32_t k = 0; k < 8; ++k) src[n + k] = static_cast<uint32_t>(i) + k;
+        }
         n += 8;
         i += 7;
         continue;
@@ -175,13 +174,15 @@ bool NormalizeAscii(std::string_view input, CanonicalText* out) {
     in_word = word;
     if (f >> 16) leet_at.push_back(static_cast<uint32_t>(n));
     text[n] = static_cast<char>(f & 0xFF);
-    src[n] = static_cast<uint32_t>(i);
+    if (kMap) src[n] = static_cast<uint32_t>(i);
     ++n;
   }
   out->words = words;
   out->text.resize(n);
-  out->src[n] = static_cast<uint32_t>(input.size());
-  out->src.resize(n + 1);
+  if (kMap) {
+    out->src[n] = static_cast<uint32_t>(input.size());
+    out->src.resize(n + 1);
+  }
   for (uint32_t k : leet_at) {
     if (k == 0 || k + 1 >= n) continue;
     if (IsAsciiLower(text[k - 1]) && IsAsciiLower(text[k + 1])) {
@@ -199,14 +200,15 @@ bool NormalizeAscii(std::string_view input, CanonicalText* out) {
 // so every character maps to its own NFKC_Casefold form and only leet folding looks at
 // neighbours. This is most non-ASCII text: English with typographic quotes and dashes,
 // Arabic without vowel marks, Russian, Chinese. Returns false (output unspecified) for the
-// rest, which takes the general path.
+// rest, which takes the general path. kMap: whether to fill out->src.
+template <bool kMap>
 class SimpleNormalizer {
  public:
   SimpleNormalizer(std::string_view input, CanonicalText* out) : in_(input), out_(out) {}
 
   bool Run() {
     out_->text.resize(in_.size() + 16);
-    out_->src.resize(in_.size() + 17);
+    if (kMap) out_->src.resize(in_.size() + 17);
     size_t i = 0;
     while (i < in_.size()) {
       const unsigned char b = static_cast<unsigned char>(in_[i]);
@@ -232,8 +234,10 @@ class SimpleNormalizer {
     }
     ResolvePendingLeet(false);
     out_->text.resize(n_);
-    out_->src.resize(n_ + 1);
-    out_->src[n_] = static_cast<uint32_t>(in_.size());
+    if (kMap) {
+      out_->src.resize(n_ + 1);
+      out_->src[n_] = static_cast<uint32_t>(in_.size());
+    }
     return true;
   }
 
@@ -270,7 +274,7 @@ class SimpleNormalizer {
     Reserve(folded.size());
     for (char ch : folded) {
       out_->text[n_] = ch;
-      out_->src[n_] = static_cast<uint32_t>(at);
+      if (kMap) out_->src[n_] = static_cast<uint32_t>(at);
       ++n_;
     }
     prev_letter_out_ = letter_out;
@@ -290,7 +294,7 @@ class SimpleNormalizer {
     if (n_ + more + 1 <= out_->text.size()) return;
     const size_t want = 2 * (n_ + more) + 16;
     out_->text.resize(want);
-    out_->src.resize(want + 1);
+    if (kMap) out_->src.resize(want + 1);
   }
 
   std::string_view in_;
@@ -303,15 +307,14 @@ class SimpleNormalizer {
   bool latin_ = false, cyrillic_greek_ = false;
 };
 
-}  // namespace
-
-void Normalize(std::string_view input, CanonicalText* out) {
+template <bool kMap>
+void NormalizeImpl(std::string_view input, CanonicalText* out) {
   out->text.clear();
   out->src.clear();
   out->words = out->mixed_script_words = out->leet_folds = 0;
-  if (NormalizeAscii(input, out)) return;
+  if (NormalizeAscii<kMap>(input, out)) return;
   {
-    SimpleNormalizer simple(input, out);
+    SimpleNormalizer<kMap> simple(input, out);
     if (simple.Run()) return;
     out->text.clear();
     out->src.clear();
@@ -369,7 +372,7 @@ void Normalize(std::string_view input, CanonicalText* out) {
     }
   }
   out->text.reserve(input.size());
-  out->src.reserve(input.size() + 1);
+  if (kMap) out->src.reserve(input.size() + 1);
   for (const Unit& u : units) {
     size_t before = out->text.size();
     if (u.composed >= 0) {
@@ -381,9 +384,15 @@ void Normalize(std::string_view input, CanonicalText* out) {
     } else {
       out->text.append(u.info->folded);
     }
-    out->src.insert(out->src.end(), out->text.size() - before, u.src);
+    if (kMap) out->src.insert(out->src.end(), out->text.size() - before, u.src);
   }
-  out->src.push_back(static_cast<uint32_t>(input.size()));
+  if (kMap) out->src.push_back(static_cast<uint32_t>(input.size()));
 }
+
+}  // namespace
+
+void Normalize(std::string_view input, CanonicalText* out) { NormalizeImpl<true>(input, out); }
+
+void NormalizeText(std::string_view input, CanonicalText* out) { NormalizeImpl<false>(input, out); }
 
 }  // namespace spamstrip

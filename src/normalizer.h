@@ -36,6 +36,10 @@ struct CanonicalText {
 // Normalises `input` (any bytes; invalid UTF-8 reads as U+FFFD) into *out.
 void Normalize(std::string_view input, CanonicalText* out);
 
+// The same text and counts without the map back to the input (out->src left empty), at less
+// cost: for callers that never map canonical offsets back (the sentence statistics).
+void NormalizeText(std::string_view input, CanonicalText* out);
+
 }  // namespace spamstrip
 
 #endif  // SPAMSTRIP_SRC_NORMALIZER_H_

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <functional>
 #include <map>
+#include <set>
 #include <unordered_set>
 
 #include "embedded.h"
@@ -175,9 +176,30 @@ Status RuleSet::Load(const std::vector<std::string>& files) {
 
 namespace {
 
+// English words found in a large share of news sentences whatever their length ("the" in
+// half of them, "from", "will", "this" in one in twelve): as triggers they would have the
+// rule's tree evaluated on most text.
+bool CommonWord(const std::string& atom) {
+  static const std::set<std::string> kWords = {
+      "about", "after", "all",   "also",  "and",   "any",   "are",   "back", "been",  "but",
+      "can",   "could", "day",   "did",   "each",  "even",  "first", "for",  "from",  "get",
+      "had",   "has",   "have",  "her",   "him",   "his",   "how",   "into", "its",   "just",
+      "like",  "made",  "make",  "many",  "may",   "more",  "most",  "new",  "not",   "now",
+      "one",   "only",  "other", "our",   "out",   "over",  "per",   "said", "she",   "should",
+      "some",  "such",  "than",  "that",  "the",   "their", "them",  "then", "there", "these",
+      "they",  "this",  "those", "time",  "two",   "under", "very",  "was",  "way",   "well",
+      "were",  "what",  "when",  "where", "which", "while", "who",   "will", "with",  "would",
+      "year",  "you",   "your"};
+  return kWords.count(atom) != 0;
+}
+
 // How common a literal is likely to be in text, for choosing trigger atoms: short literals
-// ("the", "our") occur in most sentences, each further byte makes one much rarer.
+// ("ing", "our") occur in most sentences, each further byte makes one much rarer; a common
+// English word counts as more common than any literal of three bytes. (Only which rules are
+// evaluated depends on this, never which match: a trigger set is a necessary clause whatever
+// its cost.)
 double Commonness(const std::string& atom) {
+  if (CommonWord(atom)) return 8.0;
   const double extra = static_cast<double>(atom.size()) - 2.0;
   return 1.0 / (extra * extra * extra);
 }
@@ -300,6 +322,13 @@ bool RuleSet::Holds(uint32_t node, const Marks& m) const {
       // Its atom children were marked from the atoms found (often dozens of alternatives).
       if (m.or_node[node] == gen) return true;
       for (uint32_t k = n.first; k < n.first + n.count; ++k) {
+        // Most children are ANDs that fail at their first atom: that is tested here, without
+        // a call (the call tests it again when it holds).
+        const Node& c = nodes_[children_[k]];
+        if (static_cast<LiteralNode::Op>(c.op) == LiteralNode::Op::kAnd && c.atoms_count > 0 &&
+            m.atom[static_cast<size_t>(atom_children_[c.atoms_first])] != gen) {
+          continue;
+        }
         if (Holds(children_[k], m)) return true;
       }
       return false;
@@ -320,7 +349,7 @@ void RuleSet::Candidates(std::string_view canonical, std::vector<int>* ids) cons
   if (!atoms_) return;
   // Per thread; entries of earlier calls carry older generations, so nothing is cleared.
   thread_local Marks m;
-  atoms_->Find(canonical, &m.found);
+  atoms_->FindUnordered(canonical, &m.found);  // the order of m.found matters nowhere below
   if (m.found.empty()) return;
   if (m.atom.size() < triggers_.size()) m.atom.resize(triggers_.size(), 0);
   if (m.or_node.size() < nodes_.size()) m.or_node.resize(nodes_.size(), 0);
@@ -351,7 +380,11 @@ void RuleSet::Match(std::string_view canonical, std::vector<int>* ids) const {
   thread_local std::vector<int> candidates;
   Candidates(canonical, &candidates);
   for (int id : candidates) {
-    if (RE2::PartialMatch(canonical, *compiled_[static_cast<size_t>(id)])) ids->push_back(id);
+    // RE2::PartialMatch() without its argument-list wrapper: an unanchored match, no groups.
+    if (compiled_[static_cast<size_t>(id)]->Match(canonical, 0, canonical.size(), RE2::UNANCHORED,
+                                                  nullptr, 0)) {
+      ids->push_back(id);
+    }
   }
 }
 

@@ -2,8 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cmath>
-#include <cstdio>
+#include <string>
 
 namespace spamstrip {
 
@@ -68,9 +69,13 @@ void Scorer::Explain(const FeatureVector& f, size_t limit, std::vector<Reason>* 
       [](const Credit& a, const Credit& b) { return std::fabs(a.value) > std::fabs(b.value); });
   n = std::min(n, limit);
   for (size_t k = 0; k < n; ++k) {
+    // "%.3g" as printf writes it (to_chars with a precision is specified so), without printf's
+    // format parsing and locale.
     char buf[32];
-    std::snprintf(buf, sizeof(buf), "%.3g", f[static_cast<size_t>(top[k].feature)]);
-    out->push_back(Reason{"feature", FeatureName(top[k].feature), top[k].value, buf});
+    const auto r = std::to_chars(buf, buf + sizeof(buf), f[static_cast<size_t>(top[k].feature)],
+                                 std::chars_format::general, 3);
+    out->push_back(Reason{"feature", FeatureName(top[k].feature), top[k].value,
+                          std::string(buf, static_cast<size_t>(r.ptr - buf))});
   }
 }
 

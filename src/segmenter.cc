@@ -88,10 +88,10 @@ BlockKind ClassifyImpl(std::string_view s, size_t lines_in_paragraph) {
     if (letters > 0 && words > 12) break;
   }
   if (letters == 0) return BlockKind::kNoise;
-  static const char* const kCaption[] = {
+  static constexpr std::string_view kCaption[] = {
       "photo:", "image:",  "picture:",   "credit:",  "caption:",  "(photo",    "photograph:",
       "video:", "source:", "read more:", "related:", "see also:", "file photo"};
-  for (const char* p : kCaption) {
+  for (std::string_view p : kCaption) {
     if (StartsWithCi(s, p)) return BlockKind::kCaption;
   }
   if (HasCreditLabel(s)) return BlockKind::kCaption;
@@ -126,12 +126,12 @@ BlockKind ClassifyImpl(std::string_view s, size_t lines_in_paragraph) {
 // True when `w`, with ASCII upper case read as lower case, is one of `list` (lower-case words of
 // at most 8 bytes).
 template <size_t N>
-bool InListCi(std::string_view w, const char* const (&list)[N]) {
+bool InListCi(std::string_view w, const std::string_view (&list)[N]) {
   if (w.size() > 8) return false;
   char lower[8];
   for (size_t i = 0; i < w.size(); ++i) lower[i] = AsciiLower(w[i]);
   const std::string_view lw(lower, w.size());
-  for (const char* entry : list) {
+  for (std::string_view entry : list) {  // sized: no strlen per entry
     if (lw == entry) return true;
   }
   return false;
@@ -152,9 +152,9 @@ bool HasCreditLabel(std::string_view s) {
   if (words < 2 || words > 3) return false;
   const size_t last = label.find_last_of(" \t");
   const std::string_view word = label.substr(last + 1);
-  static const char* const kLabels[] = {"photo",   "photos",       "image",   "images",
-                                        "picture", "photograph",   "credit",  "credits",
-                                        "caption", "illustration", "graphic", "video"};
+  static constexpr std::string_view kLabels[] = {"photo",   "photos",       "image",   "images",
+                                                 "picture", "photograph",   "credit",  "credits",
+                                                 "caption", "illustration", "graphic", "video"};
   return InListCi(word, kLabels);
 }
 
@@ -166,7 +166,7 @@ bool EndsWithAbbreviation(std::string_view text, size_t begin, size_t end) {
   std::string_view w = text.substr(b, end - b);
   if (w.size() <= 1) return true;
   if (w.find('.') != std::string_view::npos) return true;
-  static const char* const kAbbrev[] = {
+  static constexpr std::string_view kAbbrev[] = {
       "approx", "appr", "ca",  "cf",  "co",   "corp", "dept", "dr", "eg",  "esp", "est",
       "etc",    "fig",  "gen", "gov", "inc",  "jr",   "ltd",  "mr", "mrs", "ms",  "no",
       "nos",    "op",   "p",   "pp",  "prof", "rep",  "sen",  "sr", "st",  "vol", "vs"};
@@ -269,7 +269,8 @@ void SplitAtSoftBoundaries(std::string_view text, size_t first, std::vector<Rang
   size_t k0 = first;  // the first sentence that may be split
   while (k0 < out->size() && !MayHaveSoftBoundary(text, (*out)[k0])) ++k0;
   if (k0 == out->size()) return;
-  std::vector<Range> result(out->begin(), out->begin() + static_cast<long>(k0));
+  thread_local std::vector<Range> result;  // swapped with *out below: the two buffers alternate
+  result.assign(out->begin(), out->begin() + static_cast<long>(k0));
   thread_local std::vector<WordShape> words;
   for (size_t k = k0; k < out->size(); ++k) {
     const Range sentence = (*out)[k];
@@ -309,9 +310,9 @@ void SplitAtSoftBoundaries(std::string_view text, size_t first, std::vector<Rang
 bool EndsWithTitle(std::string_view text, size_t begin, size_t end) {
   size_t b = end;
   while (b > begin && !IsSpaceByte(text[b - 1]) && text[b - 1] != '(' && text[b - 1] != '"') --b;
-  static const char* const kTitles[] = {"mr",  "mrs", "ms",  "dr",   "prof", "st",   "sen", "rep",
-                                        "gov", "gen", "col", "capt", "lt",   "sgt",  "rev", "vs",
-                                        "fig", "mt",  "ft",  "hon",  "pres", "supt", "insp"};
+  static constexpr std::string_view kTitles[] = {
+      "mr", "mrs", "ms",  "dr", "prof", "st", "sen", "rep", "gov",  "gen",  "col", "capt",
+      "lt", "sgt", "rev", "vs", "fig",  "mt", "ft",  "hon", "pres", "supt", "insp"};
   return InListCi(text.substr(b, end - b), kTitles);
 }
 
@@ -408,20 +409,32 @@ void SplitSentences(std::string_view text, Range r, std::vector<Range>* out) {
 }
 
 void SegmentText(std::string_view text, std::vector<Segment>* out) {
+  // The segments in *out, and sentence lists earlier calls dropped, are reused for their
+  // memory: most documents would otherwise allocate every block's sentence list anew.
+  thread_local std::vector<std::vector<Range>> spare;
+  for (Segment& seg : *out) {
+    seg.sentences.clear();
+    spare.push_back(std::move(seg.sentences));
+  }
+  out->clear();
   size_t paragraph = 0;
   size_t pos = 0;
-  std::vector<Range> lines;  // lines of the current paragraph
+  thread_local std::vector<Range> lines;  // lines of the current paragraph
+  lines.clear();
   auto flush = [&]() {
     if (lines.empty()) return;
     for (size_t k = 0; k < lines.size(); ++k) {
-      Segment seg;
+      Segment& seg = out->emplace_back();
+      if (!spare.empty()) {
+        seg.sentences = std::move(spare.back());
+        spare.pop_back();
+      }
       seg.range = lines[k];
       seg.paragraph = paragraph;
       seg.line_in_paragraph = k;
       seg.lines_in_paragraph = lines.size();
       seg.kind = ClassifyImpl(text.substr(seg.range.start, seg.range.size()), lines.size());
       SplitSentences(text, seg.range, &seg.sentences);
-      out->push_back(std::move(seg));
     }
     lines.clear();
     ++paragraph;

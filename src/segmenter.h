@@ -34,7 +34,8 @@ struct Segment {
 // Sentences longer than this are cut into pieces at whitespace for scoring.
 constexpr size_t kMaxSentenceBytes = 4096;
 
-// Appends the blocks of `text` to *out.
+// Sets *out to the blocks of `text` (the sentence lists of the segments it held are reused
+// for their memory).
 void SegmentText(std::string_view text, std::vector<Segment>* out);
 
 // The kind of a block from its text alone: kNoise (no letter), kCaption ("Photo: ..."),

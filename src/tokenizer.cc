@@ -2,8 +2,10 @@
 
 #include <array>
 #include <cstdint>
+#include <cstring>
 
 #include "char_table.h"
+#include "swar.h"
 #include "utf8.h"
 
 namespace spamstrip {
@@ -29,8 +31,9 @@ constexpr std::array<uint8_t, 256> kAsciiWordBytes = MakeAsciiWordBytes();
 
 void Tokenize(std::string_view canonical, Tokens* out) {
   out->words.clear();
-  // Words are at most as long as the text (digits fold byte for byte; the rest is copied).
-  out->buffer.resize(canonical.size());
+  // Words are at most as long as the text (digits fold byte for byte; the rest is copied);
+  // eight bytes of slack for the eight-byte copies below.
+  out->buffer.resize(canonical.size() + 8);
   char* buf = out->buffer.data();
   uint32_t n = 0;
   bool open = false;
@@ -60,6 +63,24 @@ void Tokenize(std::string_view canonical, Tokens* out) {
       const uint32_t first = n;
       uint8_t letters = 0;  // nonzero once a letter was copied (only digits become '0')
       for (;;) {
+        if (swar::kLittleEndian && i + 8 <= size) {  // the first byte is the lowest
+          // The lower-case letters starting here, up to eight, copied at once (they are copied
+          // as they are; upper case, absent from canonical text, and digits go one at a time).
+          const uint64_t w = swar::Load8(canonical.data() + i);
+          const uint64_t lower = swar::BytesInRange(w & ~swar::kHighs, 'a', 'z') & ~w;
+          const uint64_t other = ~lower & swar::kHighs;
+          const unsigned run = other == 0 ? 8u : static_cast<unsigned>(__builtin_ctzll(other)) / 8;
+          if (run > 0) {
+            std::memcpy(buf + n, &w, 8);
+            n += run;
+            i += run;
+            letters = 1;
+            if (i == size) break;
+            o = kAsciiWordBytes[text[i]];
+            if (o <= 1) break;
+            continue;
+          }
+        }
         buf[n++] = static_cast<char>(o);
         letters |= static_cast<uint8_t>(o ^ '0');
         if (++i == size) break;

@@ -1,9 +1,11 @@
 // Tests for atom_matcher.h: every atom occurring in a text is found, once, in ascending order —
-// against a plain substring search, for ASCII and non-ASCII atoms, overlaps and duplicates.
+// against a plain substring search (FindUnordered() too, once sorted), for ASCII and non-ASCII
+// atoms, overlaps and duplicates.
 #include "atom_matcher.h"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 #include <string>
 #include <vector>
@@ -52,6 +54,9 @@ TEST(AtomMatcher, AgreesWithSubstringSearch) {
     for (int t = 0; t < 200; ++t) {
       const std::string text = random_string(30);
       m.Find(text, &found);
+      ASSERT_EQ(found, Naive(atoms, text)) << text;
+      m.FindUnordered(text, &found);
+      std::sort(found.begin(), found.end());
       ASSERT_EQ(found, Naive(atoms, text)) << text;
     }
   }

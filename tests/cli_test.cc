@@ -328,6 +328,36 @@ TEST_F(CliTest, JsonlOneOutputLinePerInputLine) {
   EXPECT_NE(r.err.find(":3:"), std::string::npos) << r.err;
 }
 
+// The id is written back as json::parse(token).dump() writes it, whatever its spelling (the
+// common plain strings and integers are copied without a parser; the rest is not).
+TEST_F(CliTest, JsonlIdWrittenAsJsonDumpsIt) {
+  const std::vector<std::string> tokens = {"\"plain-1\"",
+                                           "\"a\\/b\"",
+                                           "\"caf\xC3\xA9\"",
+                                           "\"\\u00e9\"",
+                                           "\"tab\\there\"",
+                                           "\"\x7F\"",
+                                           "\"\"",
+                                           "42",
+                                           "-7",
+                                           "0",
+                                           "-0",
+                                           "1.50",
+                                           "1e2",
+                                           "123456789012345678",
+                                           "12345678901234567890"};
+  std::string input;
+  for (const auto& t : tokens) input += "{\"id\": " + t + ", \"text\": \"x\"}\n";
+  Result r = Run("clean --jsonl " + Quote(Write("ids.jsonl", input)));
+  EXPECT_EQ(r.rc, kExitOk) << r.err;
+  const auto lines = Lines(r.out);
+  ASSERT_EQ(lines.size(), tokens.size()) << r.out;
+  for (size_t k = 0; k < tokens.size(); ++k) {
+    const std::string want = "{\"id\":" + json::parse(tokens[k]).dump() + ",";
+    EXPECT_EQ(lines[k].substr(0, want.size()), want) << tokens[k];
+  }
+}
+
 TEST_F(CliTest, JsonlRemovedOffsetsMatchTheInputText) {
   const std::string text = kSpamPage;
   const std::string in = Write("in.jsonl", json({{"id", "a"}, {"text", text}}).dump() + "\n");

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -186,6 +187,43 @@ TEST(NgramModel, ScoreEqualsTheSumOverExtractedNgrams) {
         EXPECT_EQ(got.count, static_cast<int>(buckets.size())) << text;
         EXPECT_EQ(got.sum, static_cast<double>(sum) * scale) << text;
       }
+    }
+  }
+}
+
+// The cache holds 16,384 words in sets of four: with far more distinct words than that, sets
+// overflow, words are evicted and move within their set, and every sum must stay exact.
+TEST(NgramModel, ScoreStaysExactWhenTheWordCacheOverflows) {
+  NgramModel m;
+  MakeModel(&m);
+  const std::vector<float> w = ModelWeights(m.config());
+  float maxabs = 0;
+  for (float x : w) maxabs = std::max(maxabs, std::fabs(x));
+  const float scale = maxabs / 32767.0f;
+  std::mt19937 rng(7);
+  std::vector<std::string> words;
+  for (int i = 0; i < 40000; ++i) {
+    std::string word;
+    const size_t len = 1 + rng() % 24;  // some too long to cache
+    for (size_t k = 0; k < len; ++k) word.push_back(static_cast<char>('a' + rng() % 26));
+    words.push_back(word);
+  }
+  for (int round = 0; round < 3; ++round) {
+    for (size_t first = 0; first < words.size(); first += 16) {
+      std::string text;
+      for (size_t k = 0; k < 16; ++k) {
+        // Mostly the next words, some from anywhere: frequent words recur, rare ones do not.
+        const size_t i = rng() % 4 == 0 ? rng() % 64 : (first + k) % words.size();
+        text += words[i] + " ";
+      }
+      const Tokens t = Tok(text);
+      std::vector<uint32_t> buckets;
+      ExtractNgrams(t, m.config(), &buckets);
+      int64_t sum = 0;
+      for (uint32_t x : buckets) sum += std::lround(w[x] / scale);
+      const NgramScore got = m.Score(t);
+      ASSERT_EQ(got.count, static_cast<int>(buckets.size())) << text;
+      ASSERT_EQ(got.sum, static_cast<double>(sum) * scale) << text;
     }
   }
 }

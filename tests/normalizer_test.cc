@@ -229,6 +229,33 @@ TEST(Normalizer, ArbitraryBytesKeepInvariants) {
   }
 }
 
+// NormalizeText() is Normalize() without the offset map, on every path (ASCII, the one-pass
+// non-ASCII path, the general path with composition and script folding), reusing its output.
+TEST(Normalizer, NormalizeTextIsNormalizeWithoutTheMap) {
+  uint64_t state = 4242;
+  auto next = [&]() {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    return static_cast<uint32_t>(state >> 33);
+  };
+  const std::string pieces[] = {
+      "Word",     "a",        "C1AL1S",   " ",        "\n",       "4",        "$",
+      "\x01",     "abcdefgh", "\xFF",     "\xC3",     u8"\u0456", u8"\u200B", u8"\uFF21",
+      u8"\u00DF", u8"\uFB01", u8"\u30B9", u8"\u0301", u8"\u2019", u8"\u0645", u8"\U0001F600"};
+  CanonicalText with_map, text_only;
+  for (int round = 0; round < 3000; ++round) {
+    std::string in;
+    const int n = static_cast<int>(next() % 30);
+    for (int k = 0; k < n; ++k) in += pieces[next() % std::size(pieces)];
+    Normalize(in, &with_map);
+    NormalizeText(in, &text_only);
+    ASSERT_EQ(text_only.text, with_map.text) << in;
+    ASSERT_EQ(text_only.words, with_map.words) << in;
+    ASSERT_EQ(text_only.mixed_script_words, with_map.mixed_script_words) << in;
+    ASSERT_EQ(text_only.leet_folds, with_map.leet_folds) << in;
+    ASSERT_TRUE(text_only.src.empty()) << in;
+  }
+}
+
 // ASCII text is normalised eight bytes at a time where it can be (no digit, '$' or control
 // character in the chunk) and byte by byte elsewhere; both give what this reference gives:
 // lower-case, control characters other than whitespace dropped, word runs counted, leet digits

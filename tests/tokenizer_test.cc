@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -102,6 +104,46 @@ TEST(Tokenizer, ReusesOutputObject) {
   Tokenize("one", &t);
   ASSERT_EQ(t.words.size(), 1u);
   EXPECT_EQ(t.buffer, "one");
+}
+
+// ASCII words go eight lower-case letters at a time where they can and byte by byte elsewhere;
+// both give what this reference gives: runs of letters and digits, digits as '0', one
+// character per byte, across every alignment of words to eight-byte chunks.
+TEST(Tokenizer, AsciiRunsMatchTheByteRules) {
+  std::mt19937 rng(11);
+  const std::string pieces[] = {"a",     "word", "abcdefgh", "abcdefghijklmnop",
+                                " ",     "  ",   ".",        "-",
+                                "0",     "42",   "x9y",      "Upper",
+                                "mIxEd", "\n",   "zz",       "qwertyuiopasdf"};
+  Tokens t;
+  for (int round = 0; round < 3000; ++round) {
+    std::string in;
+    const size_t n = rng() % 24;
+    for (size_t k = 0; k < n; ++k) in += pieces[rng() % std::size(pieces)];
+    std::vector<std::string> want;
+    std::vector<bool> want_letter;
+    std::string cur;
+    bool letter = false;
+    for (size_t i = 0; i <= in.size(); ++i) {
+      const char c = i < in.size() ? in[i] : ' ';
+      if (std::isalnum(static_cast<unsigned char>(c))) {
+        cur += std::isdigit(static_cast<unsigned char>(c)) ? '0' : c;
+        letter |= std::isalpha(static_cast<unsigned char>(c)) != 0;
+      } else if (!cur.empty()) {
+        want.push_back(cur);
+        want_letter.push_back(letter);
+        cur.clear();
+        letter = false;
+      }
+    }
+    Tokenize(in, &t);
+    ASSERT_EQ(t.words.size(), want.size()) << in;
+    for (size_t k = 0; k < want.size(); ++k) {
+      ASSERT_EQ(t.Word(t.words[k]), want[k]) << in;
+      ASSERT_EQ(t.words[k].chars, want[k].size()) << in;
+      ASSERT_EQ(t.words[k].has_letter, want_letter[k]) << in;
+    }
+  }
 }
 
 }  // namespace

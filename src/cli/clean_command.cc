@@ -47,6 +47,28 @@ Status ReadStdin(std::string* out) {
   return Status::Ok();
 }
 
+// The id as nlohmann::json::parse(token).dump() writes it, without the parser when the token
+// already reads so: a string with no escape and no control character (the line was checked to
+// be valid UTF-8), or an integer of at most 18 digits with no leading zero and not "-0".
+std::string IdJson(std::string_view token) {
+  if (token.size() >= 2 && token.front() == '"' && token.back() == '"') {
+    bool plain = true;
+    for (size_t i = 1; plain && i + 1 < token.size(); ++i) {
+      const auto c = static_cast<unsigned char>(token[i]);
+      plain = c >= 0x20 && c != '\\' && c != '"';
+    }
+    if (plain) return std::string(token);
+  } else {
+    const std::string_view digits = token.substr(!token.empty() && token[0] == '-' ? 1 : 0);
+    bool integer = !digits.empty() && digits.size() <= 18 && (digits[0] != '0' || token == "0");
+    for (size_t i = 0; integer && i < digits.size(); ++i) {
+      integer = digits[i] >= '0' && digits[i] <= '9';
+    }
+    if (integer) return std::string(token);
+  }
+  return nlohmann::json::parse(token, nullptr, false).dump();
+}
+
 int Emit(const std::string& path, const std::string& data) {
   if (path.empty() || path == "-") {
     std::cout << data;
@@ -136,8 +158,7 @@ int CleanJsonl(const Detector& d, const CleanFlags& f) {
     if (ReadJsonObjectLine(line, &members)) {
       using Kind = JsonLineMembers::Kind;
       const bool id_ok = members.id_kind == Kind::kString || members.id_kind == Kind::kNumber;
-      id_json = id_ok ? nlohmann::json::parse(members.id_token, nullptr, false).dump()
-                      : std::to_string(lineno);
+      id_json = id_ok ? IdJson(members.id_token) : std::to_string(lineno);
       // As below: a page in "html", or text in "text".
       is_html = members.html_kind != Kind::kAbsent && f.format != "text";
       if ((is_html ? members.html_kind : members.text_kind) != Kind::kString) {
