@@ -301,6 +301,23 @@ void DocContext::Clear() {
   ngram_ = NgramScore();
   domain_count_.clear();
   script_letters_.fill(0);
+  paragraph_letters_.fill(0);
+  script_paragraphs_.fill(0);
+  script_paragraphs_counted_ = 0;
+}
+
+void DocContext::EndParagraph() {
+  size_t best = 0;
+  long letters = 0;
+  for (size_t j = 1; j < paragraph_letters_.size(); ++j) {
+    letters += paragraph_letters_[j];
+    if (paragraph_letters_[j] > paragraph_letters_[best]) best = j;
+  }
+  if (letters >= kMinScriptParagraphLetters && best != 0) {
+    ++script_paragraphs_[best];
+    ++script_paragraphs_counted_;
+  }
+  paragraph_letters_.fill(0);
 }
 
 void DocContext::Add(const SentenceStats& s) {
@@ -315,7 +332,11 @@ void DocContext::Add(const SentenceStats& s) {
   ngram_.sum += s.ngram.sum;
   ngram_.count += s.ngram.count;
   for (const auto& d : s.domains) ++domain_count_[d];
-  for (size_t k = 0; k < s.script_letters.size(); ++k) script_letters_[k] += s.script_letters[k];
+  for (size_t k = 0; k < s.script_letters.size(); ++k) {
+    script_letters_[k] += s.script_letters[k];
+    paragraph_letters_[static_cast<size_t>(WritingSystem(static_cast<Script>(k)))] +=
+        s.script_letters[k];
+  }
 }
 
 void DocContext::Annotate(std::vector<SentenceStats>* sentences) const {

@@ -117,10 +117,16 @@ class DocContext {
   // Empty again (as default-constructed), keeping the memory of the word tables.
   void Clear();
   void Add(const SentenceStats& s);
-  // Letters of each script in the whole document.
-  const std::array<long, static_cast<size_t>(Script::kCount)>& script_letters() const {
-    return script_letters_;
+  // After the sentences of each paragraph (all its lines) were added: counts the paragraph under
+  // the writing system (WritingSystem) most of its letters are in, if it has
+  // kMinScriptParagraphLetters or more.
+  void EndParagraph();
+  static constexpr long kMinScriptParagraphLetters = 10;
+  // Paragraphs counted by EndParagraph, by writing system, and in all.
+  const std::array<int, static_cast<size_t>(Script::kCount)>& script_paragraphs() const {
+    return script_paragraphs_;
   }
+  int script_paragraphs_counted() const { return script_paragraphs_counted_; }
   // After every sentence was added: records each word's document count in the sentences.
   void Annotate(std::vector<SentenceStats>* sentences) const;
   // Features of sentences [b, e) of `sents` (a run inside one block of kind `kind`).
@@ -137,6 +143,9 @@ class DocContext {
   NgramScore ngram_;
   std::unordered_map<std::string, int> domain_count_;
   std::array<long, static_cast<size_t>(Script::kCount)> script_letters_{};
+  std::array<long, static_cast<size_t>(Script::kCount)> paragraph_letters_{};  // this one's
+  std::array<int, static_cast<size_t>(Script::kCount)> script_paragraphs_{};
+  int script_paragraphs_counted_ = 0;
 };
 
 }  // namespace spamstrip

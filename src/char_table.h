@@ -30,6 +30,9 @@ enum class Script : uint8_t {
   kCount
 };
 const char* ScriptName(Script s);
+// The writing system a script belongs to: Japanese is written in Han and kana together, so
+// kana counts as Han; every other script is its own.
+inline Script WritingSystem(Script s) { return s == Script::kKana ? Script::kHan : s; }
 
 struct CharInfo {
   CharClass cls = CharClass::kOther;

@@ -61,6 +61,10 @@ static void AnalyzeBlocks(std::string_view text, const RuleSet* rules, const Ngr
       ComputeSentenceStats(text, sents[k], rules, model, &out->sentences[i][k]);
       out->context.Add(out->sentences[i][k]);
     }
+    // (A paragraph's lines are blocks of their own; a cluster of injected lines is one paragraph.)
+    if (i + 1 == out->blocks.size() || out->blocks[i + 1].paragraph != out->blocks[i].paragraph) {
+      out->context.EndParagraph();
+    }
   }
   for (auto& sents : out->sentences) out->context.Annotate(&sents);
   out->block_ngram.assign(out->blocks.size(), 0.0);

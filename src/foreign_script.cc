@@ -54,13 +54,26 @@ Script ForeignScriptRun(std::string_view text, const AnalyzedDocument& a, size_t
   long kana = 0;
   for (size_t k = b; k < e; ++k) kana += sents[k].script_letters[kKana];
   const auto script = best == kHan && kana > 0 ? Script::kKana : static_cast<Script>(best);
-  ScriptCounts all = a.context.script_letters();
-  all[kHan] += all[kKana];
-  all[kKana] = 0;
-  long rest = 0;
-  for (size_t j = 1; j < all.size(); ++j) rest += all[j] - run[j];
-  if (rest <= 0 ||
-      static_cast<double>(all[best] - run[best]) > kForeignRestShare * static_cast<double>(rest)) {
+  // The other paragraphs written mainly in that writing system, against all other paragraphs
+  // counted (DocContext::EndParagraph), the run's own paragraph left out.
+  ScriptCounts own{};
+  const size_t paragraph = a.blocks[block].paragraph;
+  size_t first = block, last = block + 1;
+  while (first > 0 && a.blocks[first - 1].paragraph == paragraph) --first;
+  while (last < a.blocks.size() && a.blocks[last].paragraph == paragraph) ++last;
+  for (size_t i = first; i < last; ++i) {
+    for (const SentenceStats& st : a.sentences[i]) AddLetters(st.script_letters, &own);
+  }
+  long own_letters = 0;
+  size_t own_main = 0;
+  for (size_t j = 1; j < own.size(); ++j) {
+    own_letters += own[j];
+    if (own[j] > own[own_main]) own_main = j;
+  }
+  const bool own_counted = own_letters >= DocContext::kMinScriptParagraphLetters && own_main != 0;
+  const int others = a.context.script_paragraphs_counted() - (own_counted ? 1 : 0);
+  const int same = a.context.script_paragraphs()[best] - (own_counted && own_main == best ? 1 : 0);
+  if (others <= 0 || static_cast<double>(same) >= kForeignParagraphShare * others) {
     return Script::kNone;
   }
   if (IntroducedByColon(text, sents[b].range.start)) return Script::kNone;

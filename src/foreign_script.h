@@ -21,16 +21,20 @@ namespace spamstrip {
 
 // The least letters a run needs before its script says anything.
 constexpr int kMinForeignLetters = 10;
-// The share of the run's letters its script must have, and the largest share of the rest of the
-// document's letters that script may have (a bilingual page uses both of its scripts).
+// The share of the run's letters its script must have, and the share of the document's other
+// paragraphs written mainly in that script from which on it is the page's own (a bilingual page
+// uses both of its scripts). Paragraphs, not letters or lines: a long injected e-mail in
+// English, or a cluster of injected English lines, must not make the Arabic article around it
+// foreign to its own page.
 constexpr double kForeignRunShare = 0.5;
-constexpr double kForeignRestShare = 0.2;
+constexpr double kForeignParagraphShare = 1.0 / 3;
 
 // The script of sentences [b, e) of block `block` of `a` (text: what the ranges index) when
 // that run is foreign to the document: at least kMinForeignLetters letters, kForeignRunShare of
-// them in one script other than Latin (Han and kana count as one), a script that has at most
-// kForeignRestShare of the letters of the rest of the document (which has some), and not
-// introduced as a quotation by the text before it ending in a colon. Script::kNone otherwise.
+// them in one script other than Latin (Han and kana count as one), a script in which fewer than
+// kForeignParagraphShare of the document's other paragraphs (of 10+ letters; there must be one)
+// are mainly written, and not introduced as a quotation by the text before it ending in a colon.
+// Script::kNone otherwise.
 Script ForeignScriptRun(std::string_view text, const AnalyzedDocument& a, size_t block, size_t b,
                         size_t e);
 

@@ -79,6 +79,29 @@ TEST(ForeignScript, AQuotationIntroducedByAColonIsTheArticles) {
   EXPECT_EQ(ScriptOf("", "أحبب", injected), Script::kArabic);
 }
 
+// An Arabic article into which English spam was injected, as one long e-mail and as a cluster
+// of lines: the English has most of the letters and most of the lines, but the article's own
+// paragraphs are still its own. Counted by paragraph, Arabic is the page's script.
+TEST(ForeignScript, InjectedEnglishDoesNotMakeTheArticleForeign) {
+  const std::string email =
+      "Dear friend, we are pleased to offer you an exclusive opportunity to refinance your home "
+      "at the lowest rates ever seen, with no credit check, no fees and no obligation at all. "
+      "Thousands of satisfied customers have already saved hundreds of dollars every month by "
+      "answering this message; reply today with your name and phone number and one of our "
+      "friendly agents will call you back within the hour to explain everything in detail.";
+  const std::string page =
+      "السفير يستقبل وفدا من الجامعة\n\n" + email + "\n\n" +
+      "استقبل السفير بمقر السفارة وفدا من الجامعة ضمن إطار التعاون والتبادل المعرفي\n\n"
+      "Buy cheap watches online today with free shipping worldwide\n"
+      "Earn money from home with our proven system, no experience needed\n"
+      "Hot singles in your area are waiting to chat with you tonight\n"
+      "Get a free credit report and fix your score in thirty days\n\n"
+      "وأكد السفير أهمية الزيارات المتبادلة في تعزيز العلاقات الثقافية والتعليمية";
+  EXPECT_EQ(ScriptOf("", "استقبل", page), Script::kNone);
+  EXPECT_EQ(ScriptOf("", "وأكد", page), Script::kNone);
+  EXPECT_EQ(ScriptOf("", "السفير يستقبل", page), Script::kNone);
+}
+
 TEST(ForeignScript, ABilingualPageUsesBothScripts) {
   const std::string page =
       "Ministers meet to discuss the water agreement.\n\n"
