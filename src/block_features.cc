@@ -124,10 +124,8 @@ double Novelty(const std::vector<SentenceStats>& sents, size_t b, size_t e,
   return static_cast<double>(novel) / static_cast<double>(n) * conf;
 }
 
-using swar::BytesInRange;
-using swar::CountMarked;
+}  // namespace
 
-// Letters (by script), upper-case ASCII letters and digits of `s`; ASCII eight bytes at a time.
 void CountShape(std::string_view s, SentenceStats* out) {
   int ascii_letters = 0, upper = 0, digits = 0;
   size_t i = 0;
@@ -135,10 +133,10 @@ void CountShape(std::string_view s, SentenceStats* out) {
     if (i + 8 <= s.size()) {
       const uint64_t w = swar::Load8(s.data() + i);
       if ((w & swar::kHighs) == 0) {
-        const int up = CountMarked(BytesInRange(w, 'A', 'Z'));
-        ascii_letters += up + CountMarked(BytesInRange(w, 'a', 'z'));
+        const int up = swar::CountMarked(swar::BytesInRange(w, 'A', 'Z'));
+        ascii_letters += up + swar::CountMarked(swar::BytesInRange(w, 'a', 'z'));
         upper += up;
-        digits += CountMarked(BytesInRange(w, '0', '9'));
+        digits += swar::CountMarked(swar::BytesInRange(w, '0', '9'));
         i += 8;
         continue;
       }
@@ -168,8 +166,6 @@ void CountShape(std::string_view s, SentenceStats* out) {
   out->upper += upper;
   out->digits += digits;
 }
-
-}  // namespace
 
 const char* FeatureName(int f) {
   static const char* const kNames[kNumFeatures] = {
@@ -304,18 +300,21 @@ void DocContext::Clear() {
   paragraph_letters_.fill(0);
   script_paragraphs_.fill(0);
   script_paragraphs_counted_ = 0;
+  paragraph_script_.clear();
 }
 
-void DocContext::EndParagraph() {
+void DocContext::EndParagraph(size_t paragraph) {
   size_t best = 0;
   long letters = 0;
   for (size_t j = 1; j < paragraph_letters_.size(); ++j) {
     letters += paragraph_letters_[j];
     if (paragraph_letters_[j] > paragraph_letters_[best]) best = j;
   }
+  if (paragraph_script_.size() <= paragraph) paragraph_script_.resize(paragraph + 1, Script::kNone);
   if (letters >= kMinScriptParagraphLetters && best != 0) {
     ++script_paragraphs_[best];
     ++script_paragraphs_counted_;
+    paragraph_script_[paragraph] = static_cast<Script>(best);
   }
   paragraph_letters_.fill(0);
 }

@@ -53,6 +53,10 @@ struct SentenceStats {
   std::array<int, static_cast<size_t>(Script::kCount)> script_letters{};
 };
 
+// Adds the letters (SentenceStats::letters, script_letters), upper-case ASCII letters and digits
+// of `s` to *out; ASCII eight bytes at a time.
+void CountShape(std::string_view s, SentenceStats* out);
+
 // Computes the statistics of text[range]. `rules` and `model` may be null.
 void ComputeSentenceStats(std::string_view text, Range range, const RuleSet* rules,
                           const NgramModel* model, SentenceStats* out);
@@ -117,11 +121,16 @@ class DocContext {
   // Empty again (as default-constructed), keeping the memory of the word tables.
   void Clear();
   void Add(const SentenceStats& s);
-  // After the sentences of each paragraph (all its lines) were added: counts the paragraph under
-  // the writing system (WritingSystem) most of its letters are in, if it has
-  // kMinScriptParagraphLetters or more.
-  void EndParagraph();
+  // After the sentences of paragraph `paragraph` (all its lines) were added: records the
+  // writing system (WritingSystem) most of its letters are in, and counts the paragraph under
+  // it, if it has kMinScriptParagraphLetters or more.
+  void EndParagraph(size_t paragraph);
   static constexpr long kMinScriptParagraphLetters = 10;
+  // The writing system of paragraph `paragraph` as EndParagraph recorded it (Script::kNone: too
+  // few letters, or never ended).
+  Script paragraph_script(size_t paragraph) const {
+    return paragraph < paragraph_script_.size() ? paragraph_script_[paragraph] : Script::kNone;
+  }
   // Paragraphs counted by EndParagraph, by writing system, and in all.
   const std::array<int, static_cast<size_t>(Script::kCount)>& script_paragraphs() const {
     return script_paragraphs_;
@@ -146,6 +155,7 @@ class DocContext {
   std::array<long, static_cast<size_t>(Script::kCount)> paragraph_letters_{};  // this one's
   std::array<int, static_cast<size_t>(Script::kCount)> script_paragraphs_{};
   int script_paragraphs_counted_ = 0;
+  std::vector<Script> paragraph_script_;
 };
 
 }  // namespace spamstrip

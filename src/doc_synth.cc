@@ -1,46 +1,38 @@
 #include "doc_synth.h"
 
 #include <algorithm>
-#include <array>
 #include <map>
 
-#include "utf8.h"
+#include "block_features.h"
 
 namespace spamstrip {
 
 namespace {
 
-std::array<int, static_cast<size_t>(Script::kCount)> LettersByScript(std::string_view text) {
-  std::array<int, static_cast<size_t>(Script::kCount)> n{};
-  for (size_t i = 0; i < text.size();) {
-    size_t len = 1;
-    const char32_t c = static_cast<unsigned char>(text[i]) < 0x80 ? static_cast<char32_t>(text[i])
-                                                                  : DecodeUtf8(text, i, &len);
-    i += len;
-    const CharInfo& info = GetCharInfo(c);
-    if (info.cls == CharClass::kLetter) ++n[static_cast<size_t>(info.script)];
-  }
-  return n;
+// The script most of the letters counted in `st` are in (Script::kNone when none).
+Script MainScriptOf(const SentenceStats& st) {
+  const auto& n = st.script_letters;
+  const auto best = std::max_element(n.begin() + 1, n.end());
+  return *best > 0 ? static_cast<Script>(best - n.begin()) : Script::kNone;
 }
 
 }  // namespace
 
 Script MainScript(std::string_view text) {
-  const auto n = LettersByScript(text);
-  size_t best = static_cast<size_t>(Script::kNone);
-  for (size_t s = 1; s < n.size(); ++s) {
-    if (n[s] > n[best]) best = s;
-  }
-  return static_cast<Script>(best);
+  SentenceStats st;
+  CountShape(text, &st);
+  return MainScriptOf(st);
 }
 
 ForeignScriptPool::ForeignScriptPool(const std::vector<const Article*>& articles) {
   for (const Article* a : articles) {
     for (const std::string& p : a->paragraphs) {
-      const auto n = LettersByScript(p);
-      const auto best = std::max_element(n.begin() + 1, n.end());
-      if (*best >= kMinLetters) {
-        paragraphs_.emplace_back(static_cast<Script>(best - n.begin()), &p);
+      SentenceStats st;
+      CountShape(p, &st);
+      const Script script = MainScriptOf(st);
+      if (script != Script::kNone &&
+          st.script_letters[static_cast<size_t>(script)] >= kMinLetters) {
+        paragraphs_.emplace_back(script, &p);
       }
     }
   }
@@ -71,9 +63,9 @@ void SynthesizeDocument(const Article& article, const std::vector<const Labelled
   out->spam.clear();
   Script script = Script::kNone;
   if (foreign != nullptr && foreign_frac > 0) {
-    std::string all;
-    for (const std::string& p : article.paragraphs) all += p;
-    script = MainScript(all);
+    SentenceStats st;
+    for (const std::string& p : article.paragraphs) CountShape(p, &st);
+    script = MainScriptOf(st);
   }
   enum Mode { kBlock, kInline, kCluster, kLine };
   std::map<size_t, std::vector<Mode>> plan;

@@ -63,7 +63,7 @@ static void AnalyzeBlocks(std::string_view text, const RuleSet* rules, const Ngr
     }
     // (A paragraph's lines are blocks of their own; a cluster of injected lines is one paragraph.)
     if (i + 1 == out->blocks.size() || out->blocks[i + 1].paragraph != out->blocks[i].paragraph) {
-      out->context.EndParagraph();
+      out->context.EndParagraph(out->blocks[i].paragraph);
     }
   }
   for (auto& sents : out->sentences) out->context.Annotate(&sents);
