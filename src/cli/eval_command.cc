@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "commands.h"
+#include "detector_flags.h"
 #include "exit_codes.h"
 #include "file_util.h"
 #include "parse_flags.h"
@@ -77,17 +78,11 @@ int EvalCommand(const std::vector<std::string>& args) {
   po::options_description desc("spamstrip eval BENCH.jsonl [options]");
   desc.add_options()("help,h", "show this help")("bench", po::value(&bench),
                                                  "benchmark file (make_bench.py format)")(
-      "span-threshold", po::value(&opt.span_threshold),
-      "cut a sentence run out of a kept paragraph at or above this (default: the model's)")(
-      "threshold,t", po::value(&opt.threshold), "strip threshold (default: the model's)")(
-      "rules", po::value(&opt.rule_files)->composing(),
-      "rule file (repeatable); default: built-in")("model", po::value(&opt.model_file),
-                                                   "model file; default: built-in")(
-      "no-model", "rules, context and shape only")("no-sentence-cuts", "judge whole blocks only")(
       "pred", po::value(&pred), "also write the removals as score_bench.py PRED JSONL here")(
       "json", po::bool_switch(&json_out), "print the figures as JSON")(
       "no-curve", po::bool_switch(&no_curve), "skip the precision/recall curve over thresholds")(
       "jobs,j", po::value(&jobs), "worker threads (default: all cores)");
+  AddDetectorFlags(&desc, &opt);
   po::positional_options_description pos;
   pos.add("bench", 1);
   po::variables_map vm;
@@ -96,8 +91,7 @@ int EvalCommand(const std::vector<std::string>& args) {
     std::cerr << "spamstrip eval: a benchmark file is required\n\n" << desc;
     return kExitUsage;
   }
-  if (vm.count("no-model")) opt.use_model = false;
-  if (vm.count("no-sentence-cuts")) opt.sentence_cuts = false;
+  if (!FinishDetectorFlags(vm, "eval", &opt)) return kExitUsage;
   std::vector<BenchDoc> docs;
   Status s = ReadBench(bench, &docs);
   if (!s.ok()) return Fail(s, kExitInput);
