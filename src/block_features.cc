@@ -184,7 +184,7 @@ void SentenceStats::Reset() {
   content.clear();
   shorts.clear();
   domains.clear();
-  words = letters = digits = upper = urls = mixed_script_words = leet_folds = 0;
+  words = letters = digits = upper = urls = addresses = mixed_script_words = leet_folds = 0;
   script_letters.fill(0);
 }
 
@@ -239,6 +239,7 @@ void ComputeSentenceStats(std::string_view text, Range range, const RuleSet* rul
     std::string a, b, c;
     while (RE2::FindAndConsume(&in, UrlPattern(), &a, &b, &c)) {
       ++out->urls;
+      if (!a.empty() || !b.empty()) ++out->addresses;
       std::string host = !a.empty() ? a : !b.empty() ? b : c;
       out->domains.push_back(HostKey(host));
     }

@@ -518,5 +518,44 @@ TEST(Detector, SpamHeadingAmidTheStoryIsStripped) {
   EXPECT_EQ(Clean(with_sub, r), with_sub);
 }
 
+// A title or caption never holds a URL with a scheme or "www.", or an e-mail address: a line
+// that does is judged at the strip threshold, not held to the heading bar (set here so high
+// that a held line is never stripped), while a title naming a bare host name is still a title.
+TEST(Detector, HeadingHoldingAnAddressIsNoTitle) {
+  Options o;
+  o.heading_threshold = 1.0;
+  auto d = Make(o);
+  const std::string title = "Amazon.com posts record quarterly profit as cloud sales climb\n\n";
+  const std::string story =
+      "SEATTLE, Oct 27 - Amazon.com Inc reported a record quarterly profit on Thursday, helped by "
+      "strong demand for its cloud computing services and a busy holiday season in its retail "
+      "business.\n\n"
+      "Net income rose to 9.9 billion dollars from 2.9 billion a year earlier, the company said, "
+      "beating the average analyst estimate.\n\n"
+      "Sales at Amazon Web Services grew 12 percent, a slower pace than last year, as business "
+      "customers continued to trim their technology budgets.\n";
+  auto judge = [&](const std::string& line) {
+    const std::string text = title + line + "\n\n" + story;
+    Report r;
+    d->Analyze(text, &r);
+    CheckReport(text, r);
+    EXPECT_EQ(r.blocks[0].block.decision, Decision::kKeep) << line;  // the title
+    EXPECT_EQ(Clean(text, r).find(title), 0u);
+    const BlockReport& b = r.blocks[1];
+    EXPECT_EQ(text.substr(b.block.start, b.block.end - b.block.start), line);
+    EXPECT_EQ(b.kind, BlockKind::kHeading) << line;
+    // Spam by its words, at the strip threshold: what differs is the bar.
+    EXPECT_TRUE(b.block.decision == Decision::kStrip ||
+                (!b.block.reasons.empty() && b.block.reasons.back().name == "heading_bar"))
+        << line;
+    return b.block.decision;
+  };
+  EXPECT_EQ(judge("Mother's Day Roses from $19.99"), Decision::kFlag);
+  EXPECT_EQ(judge("Mother's Day Roses from $19.99 www.roses-direct.example"), Decision::kStrip);
+  EXPECT_EQ(judge("Mother's Day Roses from $19.99 https://roses-direct.example/sale"),
+            Decision::kStrip);
+  EXPECT_EQ(judge("Mother's Day Roses from $19.99 orders@roses-direct.example"), Decision::kStrip);
+}
+
 }  // namespace
 }  // namespace spamstrip
