@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "audit_document.h"
+#include "audit_text.h"
 
 namespace spamstrip {
 namespace {
@@ -69,12 +70,13 @@ class Pipeline {
       AuditEvent e;
       const size_t size = w.item.bytes.size();
       if (w.item.kind == SourceItem::Kind::kDocument) {
+        const AuditText text(w.item);  // decoded to UTF-8 when it declares another charset
         if (w.item.html) {
-          detector_.AnalyzeHtml(w.item.bytes, w.item.url, &report);
+          detector_.AnalyzeHtml(text.text(), w.item.url, &report);
         } else {
-          detector_.Analyze(w.item.bytes, &report);
+          detector_.Analyze(text.text(), &report);
         }
-        DescribeDocument(w.item, report, &e.outcome, &e.findings);
+        DescribeDocument(w.item, text, report, &e.outcome, &e.findings);
       }
       w.item.bytes = std::string();
       e.item = std::move(w.item);

@@ -26,12 +26,13 @@ std::string_view Cut(std::string_view text, size_t from, size_t to) {
   return text.substr(from, to - from);
 }
 
-AuditHit MakeHit(std::string_view text, const Finding& f) {
+// `source_bytes`: the length of the finding's range in the document's bytes.
+AuditHit MakeHit(std::string_view text, const Finding& f, uint64_t source_bytes) {
   AuditHit h;
   h.category = f.category.empty() ? "unknown" : f.category;
   h.score = Round(f.score, 1e4);
   h.stripped = f.decision == Decision::kStrip;
-  h.bytes = f.end - f.start;
+  h.bytes = source_bytes;
   for (const Reason& r : f.reasons) {
     if (r.source == "rule") h.rules.push_back(r.name);
   }
@@ -41,21 +42,22 @@ AuditHit MakeHit(std::string_view text, const Finding& f) {
   h.before = (f.start > kContextBytes ? "\u2026" : "") +
              ToValidUtf8(Cut(text, f.start > kContextBytes ? f.start - kContextBytes : 0, f.start));
   h.text = ToValidUtf8(Cut(text, f.start, std::min(f.end, f.start + kHitTextBytes)));
-  if (h.bytes > kHitTextBytes) h.text += " \u2026";
+  if (f.end - f.start > kHitTextBytes) h.text += " \u2026";
   h.after = ToValidUtf8(Cut(text, f.end, f.end + kContextBytes));
   if (f.end + kContextBytes < text.size()) h.after += "\u2026";
   return h;
 }
 
-json FindingJson(std::string_view text, const Finding& f) {
+// `start`, `end`: the finding's range in the document's bytes.
+json FindingJson(std::string_view text, const Finding& f, size_t start, size_t end) {
   json reasons = json::array();
   for (const Reason& r : f.reasons) {
     json o = {{"source", r.source}, {"name", r.name}, {"value", Round(r.value, 1e3)}};
     if (!r.detail.empty()) o["detail"] = ToValidUtf8(r.detail);
     reasons.push_back(std::move(o));
   }
-  return {{"start", f.start},
-          {"end", f.end},
+  return {{"start", start},
+          {"end", end},
           {"decision", DecisionName(f.decision)},
           {"category", f.category.empty() ? "unknown" : f.category},
           {"score", Round(f.score, 1e4)},
@@ -65,9 +67,9 @@ json FindingJson(std::string_view text, const Finding& f) {
 
 }  // namespace
 
-void DescribeDocument(const SourceItem& item, const Report& report, DocOutcome* outcome,
-                      std::string* line) {
-  const std::string_view text = item.bytes;
+void DescribeDocument(const SourceItem& item, const AuditText& analysed, const Report& report,
+                      DocOutcome* outcome, std::string* line) {
+  const std::string_view text = analysed.text();
   *outcome = DocOutcome();
   outcome->place = {ToValidUtf8(item.source), item.index};
   outcome->id = ToValidUtf8(item.id);
@@ -75,13 +77,17 @@ void DescribeDocument(const SourceItem& item, const Report& report, DocOutcome* 
   outcome->date = ToValidUtf8(item.date);
   outcome->offset = item.offset;
   outcome->html = item.html;
-  outcome->bytes = text.size();
+  outcome->bytes = item.bytes.size();
+  outcome->charset = analysed.charset();
+  outcome->unknown_charset = analysed.unknown_label();
+  outcome->utf8_despite_label = analysed.utf8_despite_label();
   line->clear();
   json findings = json::array();
   auto add = [&](const Finding& f) {
     if (f.decision == Decision::kKeep || f.end <= f.start || f.end > text.size()) return;
-    outcome->hits.push_back(MakeHit(text, f));
-    findings.push_back(FindingJson(text, f));
+    const size_t start = analysed.SourceStart(f.start), end = analysed.SourceEnd(f.end);
+    outcome->hits.push_back(MakeHit(text, f, end - start));
+    findings.push_back(FindingJson(text, f, start, end));
   };
   for (const BlockReport& b : report.blocks) {
     add(b.block);
@@ -98,10 +104,14 @@ void DescribeDocument(const SourceItem& item, const Report& report, DocOutcome* 
   o["url"] = outcome->url;
   o["date"] = outcome->date;
   o["format"] = item.html ? "html" : "text";
-  o["bytes"] = text.size();
+  o["bytes"] = item.bytes.size();
+  if (analysed.converted()) o["charset"] = analysed.charset();
+  if (!analysed.unknown_label().empty()) o["charset_unknown"] = analysed.unknown_label();
   o["findings"] = std::move(findings);
   json removed = json::array();
-  for (const Report::Removal& r : report.removed) removed.push_back({r.start, r.end});
+  for (const Report::Removal& r : report.removed) {
+    removed.push_back({analysed.SourceStart(r.start), analysed.SourceEnd(r.end)});
+  }
   o["removed"] = std::move(removed);
   *line = o.dump(-1, ' ', false, json::error_handler_t::replace);
 }

@@ -8,15 +8,18 @@
 #include <string>
 
 #include "audit_summary.h"
+#include "audit_text.h"
 #include "doc_source.h"
 #include "spamstrip/report.h"
 
 namespace spamstrip {
 
 // Fills *outcome and *line (no trailing newline; "" when nothing was flagged or stripped) for
-// `item` (a document) analysed into `report`.
-void DescribeDocument(const SourceItem& item, const Report& report, DocOutcome* outcome,
-                      std::string* line);
+// `item` (a document) whose `text` was analysed into `report`. Ranges are given in the item's
+// bytes (mapped back through `text` when it was decoded from another charset); texts are the
+// analysed UTF-8.
+void DescribeDocument(const SourceItem& item, const AuditText& text, const Report& report,
+                      DocOutcome* outcome, std::string* line);
 
 }  // namespace spamstrip
 

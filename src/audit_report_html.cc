@@ -278,9 +278,16 @@ std::string AuditReportHtml(const json& summary) {
   h += kStyle;
   h += "</head><body><h1>Injected spam audit</h1><p class=\"sub\">" + Num(U(t, "files")) +
        " files, " + Megabytes(U(t, "input_bytes")) + " read, " + Num(docs) +
-       " documents analysed (" + Num(U(t, "html_documents")) + " HTML) \u00b7 strip threshold " +
-       Fixed(D(summary.value("settings", empty), "threshold"), 2) + ", flag threshold " +
-       Fixed(D(summary.value("settings", empty), "flag_threshold"), 2) + "</p>";
+       " documents analysed (" + Num(U(t, "html_documents")) + " HTML" +
+       (U(t, "converted_documents") > 0
+            ? ", " + Num(U(t, "converted_documents")) + " decoded from another charset"
+            : "") +
+       (U(t, "unknown_charset_documents") > 0
+            ? ", " + Num(U(t, "unknown_charset_documents")) + " with an unknown charset"
+            : "") +
+       ") \u00b7 strip threshold " + Fixed(D(summary.value("settings", empty), "threshold"), 2) +
+       ", flag threshold " + Fixed(D(summary.value("settings", empty), "flag_threshold"), 2) +
+       "</p>";
 
   h += "<div class=\"cards\">";
   // Documents with spam to strip lead; findings below the strip threshold are for review.

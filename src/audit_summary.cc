@@ -110,6 +110,15 @@ void AuditSummary::AddDocument(const DocOutcome& doc) {
   ++documents_;
   if (doc.html) ++html_documents_;
   bytes_ += doc.bytes;
+  if (!doc.charset.empty()) {
+    ++converted_;
+    ++charsets_[doc.charset];
+  }
+  if (!doc.unknown_charset.empty()) {
+    ++unknown_charset_;
+    ++unknown_charsets_[doc.unknown_charset];
+  }
+  if (doc.utf8_despite_label) ++utf8_despite_label_;
   const bool flagged = !doc.hits.empty();
   const std::string site = HostOfUrl(doc.url);
   if (!site.empty()) {
@@ -181,6 +190,11 @@ void AuditSummary::Merge(const AuditSummary& o) {
   documents_ += o.documents_;
   html_documents_ += o.html_documents_;
   bytes_ += o.bytes_;
+  converted_ += o.converted_;
+  unknown_charset_ += o.unknown_charset_;
+  utf8_despite_label_ += o.utf8_despite_label_;
+  AddCounts(&charsets_, o.charsets_);
+  AddCounts(&unknown_charsets_, o.unknown_charsets_);
   flagged_ += o.flagged_;
   stripped_ += o.stripped_;
   hits_ += o.hits_;
@@ -212,6 +226,9 @@ json AuditSummary::ToJson() const {
                  {"documents", documents_},
                  {"html_documents", html_documents_},
                  {"bytes", bytes_},
+                 {"converted_documents", converted_},
+                 {"unknown_charset_documents", unknown_charset_},
+                 {"utf8_despite_label_documents", utf8_despite_label_},
                  {"flagged_documents", flagged_},
                  {"flagged_share", Share(flagged_, documents_)},
                  {"stripped_documents", stripped_},
@@ -220,6 +237,7 @@ json AuditSummary::ToJson() const {
                  {"errors", errors_},
                  {"skipped", skipped_}};
   j["files"] = files_by_kind_;
+  j["charsets"] = {{"converted", charsets_}, {"unknown", unknown_charsets_}};
   json cats = json::array();
   for (const auto& [k, c] : Sorted(categories_, [](const Count2& c) { return c.a; })) {
     cats.push_back({{"category", k}, {"documents", c.a}, {"findings", c.b}, {"bytes", c.c}});
@@ -273,6 +291,7 @@ json AuditSummary::ToJson() const {
                      {"spam_bytes", w.spam_bytes},
                      {"max_score", w.max_score},
                      {"findings", std::move(hits)}});
+    if (!d.charset.empty()) worst.back()["charset"] = d.charset;
   }
   j["worst_pages"] = std::move(worst);
   return j;
@@ -291,6 +310,15 @@ Status AuditSummary::FromJson(const json& j, AuditSummary* out) {
     out->documents_ = t.at("documents");
     out->html_documents_ = t.at("html_documents");
     out->bytes_ = t.at("bytes");
+    // Absent from summaries written before charsets were converted.
+    out->converted_ = t.value("converted_documents", uint64_t{0});
+    out->unknown_charset_ = t.value("unknown_charset_documents", uint64_t{0});
+    out->utf8_despite_label_ = t.value("utf8_despite_label_documents", uint64_t{0});
+    if (j.contains("charsets")) {
+      out->charsets_ = j.at("charsets").at("converted").get<std::map<std::string, uint64_t>>();
+      out->unknown_charsets_ =
+          j.at("charsets").at("unknown").get<std::map<std::string, uint64_t>>();
+    }
     out->flagged_ = t.at("flagged_documents");
     out->stripped_ = t.at("stripped_documents");
     out->hits_ = t.at("findings");
@@ -332,6 +360,7 @@ Status AuditSummary::FromJson(const json& j, AuditSummary* out) {
       p.doc.date = w.at("date");
       p.doc.html = w.at("format") == "html";
       p.doc.bytes = w.at("bytes");
+      p.doc.charset = w.value("charset", "");
       p.spam_bytes = w.at("spam_bytes");
       p.max_score = w.at("max_score");
       for (const json& h : w.at("findings")) p.doc.hits.push_back(HitFromJson(h));

@@ -54,6 +54,9 @@ struct DocOutcome {
   bool html = false;
   uint64_t bytes = 0;
   std::vector<AuditHit> hits;
+  std::string charset;              // the charset its bytes were converted from ("" if none)
+  std::string unknown_charset;      // a declared charset label that is unknown ("" if none)
+  bool utf8_despite_label = false;  // valid UTF-8 read as such despite another label
 };
 
 struct AuditError {
@@ -112,6 +115,8 @@ class AuditSummary {
   uint64_t documents_ = 0, html_documents_ = 0, bytes_ = 0;
   uint64_t flagged_ = 0, stripped_ = 0, hits_ = 0, spam_bytes_ = 0;
   uint64_t errors_ = 0, skipped_ = 0;
+  uint64_t converted_ = 0, unknown_charset_ = 0, utf8_despite_label_ = 0;
+  std::map<std::string, uint64_t> charsets_, unknown_charsets_;  // documents by name / label
   std::map<std::string, Count2> categories_, rules_, hosts_, sites_, months_;
   std::map<std::string, uint64_t> error_kinds_, skipped_kinds_;
   std::vector<WorstPage> worst_;

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "ascii.h"
+#include "charset_label.h"
 #include "file_util.h"
 #include "http_payload.h"
 
@@ -227,6 +228,7 @@ class JsonlFile : public DocSource::FileReader {
     }
     item->kind = Kind::kDocument;
     item->bytes = *body;
+    item->unicode = true;
   }
 
   std::string path_;
@@ -313,6 +315,7 @@ class WarcFile : public DocSource::FileReader {
     item->date = r.date;
     item->html = html;
     item->bytes = std::move(body);
+    item->charset_label = CharsetParameter(content_type);
     return true;
   }
 

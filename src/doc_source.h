@@ -15,6 +15,8 @@
 //   .warc, .warc.gz    "response" records (HTTP 2xx, body decoded, HTML or plain text by the
 //                      HTTP Content-Type) and "resource" records (by the record's Content-Type);
 //                      id = WARC-Record-ID, url = WARC-Target-URI, date = WARC-Date
+// Bodies are handed over as read; their charset (charset_label, a byte-order mark, a <meta>) is
+// the analysing side's business (audit_text.h).
 // Memory stays bounded: one document at a time, each at most `max_document` bytes (larger ones
 // are reported and skipped, not loaded). Not thread-safe; one reader thread.
 #ifndef SPAMSTRIP_SRC_DOC_SOURCE_H_
@@ -50,6 +52,10 @@ struct SourceItem {
   std::string date;  // as given (WARC-Date, "date" or "published")
   bool html = false;
   std::string bytes;
+  // WARC: the charset parameter of the body's Content-Type (HTTP or record header), "" if none.
+  std::string charset_label;
+  // JSONL: the body is a JSON string, Unicode already; its charset is never converted.
+  bool unicode = false;
 
   // kError: kind ("unreadable", "json", "missing_field", "too_large", "http", "warc", "gzip",
   // "truncated", "io") and a message naming the file and the place. kSkipped: why (kind).

@@ -90,6 +90,8 @@ TEST_F(AuditInputsTest, JsonlDocumentsAndProblemsByLine) {
   EXPECT_TRUE(items[1].html);
   EXPECT_EQ(items[1].date, "2023-01-09T10:00:00Z");
   EXPECT_EQ(items[1].line, 3u);
+  EXPECT_TRUE(items[1].unicode);  // a JSON string: its charset is never converted
+  EXPECT_EQ(items[1].charset_label, "");
   EXPECT_EQ(items[2].kind, Kind::kError);
   EXPECT_EQ(items[2].what, "json");
   EXPECT_NE(items[2].message.find(path + ":4:"), std::string::npos) << items[2].message;
@@ -131,13 +133,13 @@ TEST_F(AuditInputsTest, WarcDocumentsKeepTheirRecordIdUriAndDate) {
       MakeWarcRecord("request", "q", "https://n.test/a?p=1", "2024-01-01T00:00:00Z",
                      "application/http; msgtype=request", "GET / HTTP/1.1\r\n\r\n") +
       ResponseRecord("r1", "https://n.test/a?p=1", "2024-01-01T00:00:01Z",
-                     HttpMessage("text/html", "<p>page</p>")) +
+                     HttpMessage("text/html; Charset=\"KOI8-R\"", "<p>page</p>")) +
       ResponseRecord("r2", "https://n.test/missing", "2024-01-01T00:00:02Z",
                      HttpMessage("text/html", "gone", "", 404)) +
       ResponseRecord("r3", "https://n.test/logo.png", "2024-01-01T00:00:03Z",
                      HttpMessage("image/png", "PNG")) +
       MakeWarcRecord("resource", "r4", "https://n.test/notes.txt", "2024-02-01T00:00:00Z",
-                     "text/plain", "notes") +
+                     "text/plain; charset=windows-1251", "notes") +
       ResponseRecord("r5", "https://n.test/bad", "2024-01-01T00:00:04Z", "garbage, not HTTP");
   const std::string path = Write("crawl.warc", file);
   auto items = ReadAll({path});
@@ -152,11 +154,14 @@ TEST_F(AuditInputsTest, WarcDocumentsKeepTheirRecordIdUriAndDate) {
   EXPECT_EQ(items[2].date, "2024-01-01T00:00:01Z");
   EXPECT_TRUE(items[2].html);
   EXPECT_EQ(items[2].bytes, "<p>page</p>");
+  EXPECT_EQ(items[2].charset_label, "koi8-r");  // the HTTP Content-Type's, for audit_text.h
+  EXPECT_FALSE(items[2].unicode);
   EXPECT_EQ(items[3].what, "http_status");
   EXPECT_EQ(items[4].what, "content_type");
   ASSERT_EQ(items[5].kind, Kind::kDocument);
   EXPECT_FALSE(items[5].html);
   EXPECT_EQ(items[5].bytes, "notes");
+  EXPECT_EQ(items[5].charset_label, "windows-1251");  // a resource record's own Content-Type
   EXPECT_EQ(items[6].kind, Kind::kError);
   EXPECT_EQ(items[6].what, "http");
   EXPECT_NE(items[6].message.find("<urn:uuid:r5>"), std::string::npos) << items[6].message;

@@ -47,6 +47,9 @@ std::vector<Event> MakeEvents(size_t n) {
       d.date = rng() % 3 ? "2023-0" + std::to_string(1 + rng() % 9) + "-15" : "";
       d.html = rng() % 2;
       d.bytes = 500 + rng() % 1000;
+      if (i % 11 == 0) d.charset = i % 2 ? "windows-1252" : "Shift_JIS";
+      if (i % 13 == 0) d.unknown_charset = i % 2 ? "x-klingon" : "x-elvish";
+      d.utf8_despite_label = i % 17 == 0;
       const int hits = rng() % 3 == 0 ? 1 + static_cast<int>(rng() % 3) : 0;
       for (int h = 0; h < hits; ++h) {
         AuditHit hit;
@@ -108,6 +111,36 @@ TEST(AuditSummaryTest, JsonRoundTripIsExact) {
   EXPECT_FALSE(
       AuditSummary::FromJson(json::parse(R"({"format": "spamstrip-audit-summary/1"})"), &back)
           .ok());
+}
+
+TEST(AuditSummaryTest, CountsCharsetsAndReadsSummariesWrittenWithoutThem) {
+  AuditSummary s;
+  for (const Event& e : MakeEvents(800)) Add(&s, e);
+  json j = s.ToJson();
+  uint64_t converted = 0, unknown = 0, despite = 0;
+  for (const Event& e : MakeEvents(800)) {
+    if (e.type != 0) continue;
+    converted += !e.doc.charset.empty();
+    unknown += !e.doc.unknown_charset.empty();
+    despite += e.doc.utf8_despite_label;
+  }
+  ASSERT_GT(converted, 0u);
+  EXPECT_EQ(j["totals"]["converted_documents"], converted);
+  EXPECT_EQ(j["totals"]["unknown_charset_documents"], unknown);
+  EXPECT_EQ(j["totals"]["utf8_despite_label_documents"], despite);
+  EXPECT_EQ(j["charsets"]["converted"]["windows-1252"].get<uint64_t>() +
+                j["charsets"]["converted"]["Shift_JIS"].get<uint64_t>(),
+            converted);
+  // A summary (a checkpoint or a shard) written before charsets were counted still loads.
+  j.erase("charsets");
+  for (const char* k :
+       {"converted_documents", "unknown_charset_documents", "utf8_despite_label_documents"}) {
+    j["totals"].erase(k);
+  }
+  AuditSummary old;
+  ASSERT_TRUE(AuditSummary::FromJson(j, &old).ok());
+  EXPECT_EQ(old.ToJson()["totals"]["converted_documents"], 0u);
+  EXPECT_EQ(old.ToJson()["totals"]["documents"], j["totals"]["documents"]);
 }
 
 TEST(AuditSummaryTest, CountsSitesMonthsAndWorstOrder) {
