@@ -329,24 +329,4 @@ Forest TrainForest(const std::vector<double>& x, const std::vector<double>& y,
   return forest;
 }
 
-Forest AverageForests(std::vector<Forest> forests) {
-  if (forests.size() == 1) return std::move(forests[0]);
-  Forest out;
-  if (forests.empty()) return out;
-  out.depth = forests[0].depth;
-  const float scale = 1.0f / static_cast<float>(forests.size());
-  double base = 0;
-  for (Forest& f : forests) {
-    base += static_cast<double>(f.base);
-    for (Tree& t : f.trees) {
-      for (float& v : t.value) v *= scale;
-      for (float& v : t.leaf) v *= scale;
-      out.trees.push_back(std::move(t));
-    }
-  }
-  out.base = static_cast<float>(base / static_cast<double>(forests.size()));
-  out.Pack();
-  return out;
-}
-
 }  // namespace spamstrip

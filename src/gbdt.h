@@ -72,11 +72,6 @@ Forest TrainForest(const std::vector<double>& x, const std::vector<double>& y,
                    const std::vector<double>& w, size_t d, const ForestOptions& o,
                    const std::function<void(const std::string&)>& log);
 
-// The average of forests of one depth, as one forest: every tree of every forest, its values
-// and leaves divided by their number, and the mean base. Its log-odds are the mean of theirs
-// (up to float rounding of the scaled leaves), its explanations the mean of their credits.
-Forest AverageForests(std::vector<Forest> forests);
-
 }  // namespace spamstrip
 
 #endif  // SPAMSTRIP_SRC_GBDT_H_

@@ -221,10 +221,9 @@ Status Train(const TrainOptions& o, const ProgressFn& progress, std::string* mod
   sgd.seed = o.seed;
   const size_t dim = size_t(1) << o.hash_bits;
 
-  // Stage 1 for each fold, on the other fold's examples: its scores are the out-of-fold
-  // n-gram features of stage 2, and (with the final trees) of the HTML fit.
-  std::vector<SparseModel> fold_sparse;
-  std::vector<NgramModel> fold_ngram(2);
+  // Stage 2 on out-of-fold scores.
+  Stage2 st;
+  std::vector<SparseModel> fold_sparse;  // stage 1 without fold f, kept for stage 3
   for (int f = 0; f < 2; ++f) {
     std::vector<uint32_t> other;
     for (size_t i = 0; i < ex.size(); ++i) {
@@ -233,59 +232,41 @@ Status Train(const TrainOptions& o, const ProgressFn& progress, std::string* mod
     log("stage 1 for fold " + std::to_string(f) + " (" + std::to_string(other.size()) +
         " examples)");
     SparseModel m = TrainSparse(ex, other, dim, sgd, log);
-    fold_ngram[static_cast<size_t>(f)].Set(config, m.bias, m.w, DefaultCombiner(), 0.5, 0.3, 0.5);
-    fold_sparse.push_back(std::move(m));
-  }
-
-  // Stage 2 on out-of-fold scores: each bag synthesises its documents with its own seed.
-  const int bags = std::max(1, o.bags);
-  std::vector<Stage2> bag(static_cast<size_t>(bags));
-  for (int b = 0; b < bags; ++b) {
-    Stage2& st = bag[static_cast<size_t>(b)];
-    for (int f = 0; f < 2; ++f) {
-      std::vector<const LabelledText*> spam;
-      for (const auto& t : data.texts) {
-        if (t.spam && FoldOf(t.id) == f) spam.push_back(&t);
-      }
-      if (spam.empty()) continue;
-      const NgramModel& fm = fold_ngram[static_cast<size_t>(f)];
-      Rng rng(o.seed * 1000003u + static_cast<uint64_t>(f) + 2u * static_cast<uint64_t>(b));
-      st.current_fold = f;
-      std::vector<const Article*> fold_articles;
-      for (const Article& a : data.articles) {
-        if (FoldOf(a.id) == f) fold_articles.push_back(&a);
-      }
-      const ForeignScriptPool foreign(fold_articles);
-      SynthDoc doc;
-      size_t docs = 0;
-      for (const Article* a : fold_articles) {
-        for (int r = 0; r < o.docs_per_article; ++r) {
-          SynthesizeDocument(*a, spam, &foreign, o.foreign_script_share, 0.4, &rng, &doc);
-          AddDocumentExamples(doc, rules, fm, &st);
-          ++docs;
-        }
-      }
-      // Legitimate text that looks spammy, alone on its page.
-      for (const auto& t : data.texts) {
-        if (t.spam || FoldOf(t.id) != f) continue;
-        doc.text = t.text;
-        doc.spam.clear();
+    NgramModel fm;
+    fm.Set(config, m.bias, m.w, DefaultCombiner(), 0.5, 0.3, 0.5);
+    fold_sparse.push_back(m);
+    std::vector<const LabelledText*> spam;
+    for (const auto& t : data.texts) {
+      if (t.spam && FoldOf(t.id) == f) spam.push_back(&t);
+    }
+    if (spam.empty()) continue;
+    Rng rng(o.seed * 1000003u + static_cast<uint64_t>(f));
+    st.current_fold = f;
+    std::vector<const Article*> fold_articles;
+    for (const Article& a : data.articles) {
+      if (FoldOf(a.id) == f) fold_articles.push_back(&a);
+    }
+    const ForeignScriptPool foreign(fold_articles);
+    SynthDoc doc;
+    size_t docs = 0;
+    for (const Article* a : fold_articles) {
+      for (int r = 0; r < o.docs_per_article; ++r) {
+        SynthesizeDocument(*a, spam, &foreign, o.foreign_script_share, 0.4, &rng, &doc);
         AddDocumentExamples(doc, rules, fm, &st);
         ++docs;
       }
-      log("stage 2: bag " + std::to_string(b) + ", fold " + std::to_string(f) + ": " +
-          std::to_string(docs) + " documents, " + std::to_string(st.y.size()) + " examples so far");
     }
+    // Legitimate text that looks spammy, alone on its page.
+    for (const auto& t : data.texts) {
+      if (t.spam || FoldOf(t.id) != f) continue;
+      doc.text = t.text;
+      doc.spam.clear();
+      AddDocumentExamples(doc, rules, fm, &st);
+      ++docs;
+    }
+    log("stage 2: fold " + std::to_string(f) + ": " + std::to_string(docs) + " documents, " +
+        std::to_string(st.y.size()) + " examples so far");
   }
-  // All bags' examples, for the linear combiner and the thresholds.
-  Stage2 st = bag[0];
-  for (size_t b = 1; b < bag.size(); ++b) {
-    st.x.insert(st.x.end(), bag[b].x.begin(), bag[b].x.end());
-    st.y.insert(st.y.end(), bag[b].y.begin(), bag[b].y.end());
-    st.whole.insert(st.whole.end(), bag[b].whole.begin(), bag[b].whole.end());
-    st.fold.insert(st.fold.end(), bag[b].fold.begin(), bag[b].fold.end());
-  }
-  st.w.assign(st.y.size(), 0.0);
   size_t pos = 0;
   for (double v : st.y) pos += v > 0.5 ? 1 : 0;
   const size_t neg = st.y.size() - pos;
@@ -311,22 +292,16 @@ Status Train(const TrainOptions& o, const ProgressFn& progress, std::string* mod
   fo.trees = o.trees;
   fo.learning_rate = o.tree_learning_rate;
   fo.depth = o.tree_depth;
-  // The average of one forest per bag, each fitted without the examples of skip_fold.
   auto fit = [&](int skip_fold) {
-    std::vector<Forest> forests;
-    for (size_t b = 0; b < bag.size(); ++b) {
-      std::vector<double> x, y, w;
-      for (size_t i = 0; i < bag[b].y.size(); ++i) {
-        if (bag[b].fold[i] == skip_fold) continue;
-        const FeatureVector row = bag[b].Row(i);
-        x.insert(x.end(), row.begin(), row.end());
-        y.push_back(bag[b].y[i]);
-        w.push_back(1.0);
-      }
-      if (bag.size() > 1) log("stage 2: forest of bag " + std::to_string(b));
-      forests.push_back(TrainForest(x, y, w, kNumFeatures, fo, log));
+    std::vector<double> x, y, w;
+    for (size_t i = 0; i < st.y.size(); ++i) {
+      if (st.fold[i] == skip_fold) continue;
+      const FeatureVector row = st.Row(i);
+      x.insert(x.end(), row.begin(), row.end());
+      y.push_back(st.y[i]);
+      w.push_back(1.0);
     }
-    return AverageForests(std::move(forests));
+    return TrainForest(x, y, w, kNumFeatures, fo, log);
   };
   summary->stage2_examples = st.y.size();
   for (int i = 0; i < kNumFeatures; ++i) {

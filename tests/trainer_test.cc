@@ -98,46 +98,6 @@ TEST(Gbdt, LearnsAThresholdAndExplainsExactly) {
   }
 }
 
-// Bagging (TrainOptions::bags): forests fitted to different samples, averaged into one, predict
-// the mean of their log-odds and explain it exactly.
-TEST(Gbdt, AveragedForestsPredictTheMeanAndExplainIt) {
-  std::vector<Forest> forests;
-  std::vector<double> grid;
-  for (int seed = 0; seed < 3; ++seed) {
-    std::vector<double> x, y, w;
-    for (int i = 0; i < 300; ++i) {
-      const double a = ((i * 7 + seed * 3) % 50) / 50.0, b = ((i + seed) % 9) / 9.0;
-      x.insert(x.end(), {a, b});
-      y.push_back(a + 0.2 * b > 0.55 + 0.05 * seed ? 1 : 0);
-      w.push_back(1.0);
-    }
-    ForestOptions o;
-    o.trees = 20;
-    o.depth = 3;
-    forests.push_back(TrainForest(x, y, w, 2, o, nullptr));
-    if (seed == 0) grid = x;
-  }
-  const std::vector<Forest> copies = forests;
-  const Forest avg = AverageForests(forests);
-  ASSERT_EQ(avg.trees.size(), 60u);
-  bool differ = false;
-  for (size_t i = 0; i + 1 < grid.size(); i += 2) {
-    double mean = 0;
-    for (const Forest& f : copies) mean += f.Predict(&grid[i]) / 3.0;
-    differ |= std::fabs(copies[0].Predict(&grid[i]) - copies[2].Predict(&grid[i])) > 0.1;
-    const double z = avg.Predict(&grid[i]);
-    EXPECT_NEAR(z, mean, 1e-5) << i;
-    double credit[2] = {0, 0};
-    const double bias = avg.Explain(&grid[i], credit);
-    EXPECT_NEAR(bias + credit[0] + credit[1], z, 1e-4) << i;
-  }
-  EXPECT_TRUE(differ) << "the forests should disagree somewhere, or the mean tests nothing";
-  // One forest is returned as it is.
-  std::vector<Forest> one = {copies[1]};
-  const Forest same = AverageForests(one);
-  EXPECT_EQ(same.Predict(&grid[0]), copies[1].Predict(&grid[0]));
-}
-
 // Foreign-script injections (doc_synth.h): with a share of 1 every injected range is a paragraph
 // of an article in another script; with a share of 0 the documents are what they were without
 // the pool (the random stream is not touched).

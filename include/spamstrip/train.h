@@ -43,9 +43,6 @@ struct TrainOptions {
   double target_fpr = 0.002;        // block FPR the default threshold aims at
   double span_target_fpr = 0.005;   // share of clean sentence runs the span threshold passes
   int docs_per_article = 2;         // synthesised documents per news article in stage 2
-  // Stage-2 forests averaged into the model, each fitted on documents synthesised with its own
-  // seed: the average varies less from one synthesis to another than a single forest does.
-  int bags = 1;
   // Share of stage-2 injections that are a news paragraph in a script the article does not use
   // (src/doc_synth.h): what teaches the combiner that text foreign to its page is out of place.
   double foreign_script_share = 0.0;

@@ -38,8 +38,6 @@ int TrainCommand(const std::vector<std::string>& args) {
                                         "block false-positive rate the default threshold aims at")(
       "docs-per-article", po::value(&o.docs_per_article)->default_value(2),
       "synthesised documents per article (stage 2)")(
-      "bags", po::value(&o.bags)->default_value(1),
-      "stage-2 forests averaged, each on documents synthesised with its own seed")(
       "foreign-script-share", po::value(&o.foreign_script_share)->default_value(0.0),
       "share of stage-2 injections that are news text in a script the article does not use")(
       "rules", po::value(&o.rule_files)->composing(),
