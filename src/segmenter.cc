@@ -44,11 +44,12 @@ inline uint8_t Bits(char c) { return kByteBits[static_cast<uint8_t>(c)]; }
 
 using swar::BytesEqual;
 using swar::kHighs;
+using swar::kLittleEndian;
 using swar::Load8;
 
-// Whether any of the eight bytes may end a sentence: . ! ? or 0xE2 (see kMarkBit).
-bool HasMark(uint64_t w) {
-  return (BytesEqual(w, '.') | BytesEqual(w, '!') | BytesEqual(w, '?') | BytesEqual(w, 0xE2)) != 0;
+// The high bit of each of the eight bytes that may end a sentence: . ! ? or 0xE2 (see kMarkBit).
+uint64_t Marks(uint64_t w) {
+  return BytesEqual(w, '.') | BytesEqual(w, '!') | BytesEqual(w, '?') | BytesEqual(w, 0xE2);
 }
 
 // The number of upper-case ASCII letters among eight bytes that are all below 0x80.
@@ -327,11 +328,20 @@ void SplitSentences(std::string_view text, Range r, std::vector<Range>* out) {
   size_t start = r.start;
   size_t i = r.start;
   while (i < r.end) {
-    if (i + 8 <= r.end && !HasMark(Load8(text.data() + i))) {
-      i += 8;
-      continue;
-    }
-    if (!(Bits(text[i]) & kMarkBit)) {
+    // On to the next byte that may end a sentence, eight bytes at a time.
+    if (i + 8 <= r.end) {
+      const uint64_t m = Marks(Load8(text.data() + i));
+      if (m == 0) {
+        i += 8;
+        continue;
+      }
+      if constexpr (kLittleEndian) {
+        i += static_cast<size_t>(__builtin_ctzll(m)) / 8;  // the first marked byte
+      } else if (!(Bits(text[i]) & kMarkBit)) {
+        ++i;
+        continue;
+      }
+    } else if (!(Bits(text[i]) & kMarkBit)) {
       ++i;
       continue;
     }
