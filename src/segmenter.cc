@@ -52,9 +52,6 @@ uint64_t Marks(uint64_t w) {
   return BytesEqual(w, '.') | BytesEqual(w, '!') | BytesEqual(w, '?') | BytesEqual(w, 0xE2);
 }
 
-// The number of upper-case ASCII letters among eight bytes that are all below 0x80.
-int CountUpper(uint64_t w) { return swar::CountMarked(swar::BytesInRange(w, 'A', 'Z')); }
-
 bool IsSpaceByte(char c) { return (Bits(c) & kSpaceBit) != 0; }
 
 Range TrimRange(std::string_view text, Range r) {
@@ -233,16 +230,34 @@ void Words(std::string_view text, Range r, std::vector<WordShape>* out) {
 }
 
 // False when `r` cannot hold a soft boundary (SplitAtSoftBoundaries): a script change needs a
-// letter outside ASCII, and three upper-case words need at least six upper-case ASCII letters
-// (or a letter outside ASCII). Most sentences are settled by this scan alone.
+// letter outside ASCII, and a run of three upper-case words (two letters or more, none
+// lower-case; Words) needs, once letters outside ASCII are ruled out, three places where such
+// a word begins: an upper-case ASCII letter after no letter (or at the start of `r`), before an
+// upper-case letter or a byte that is neither a letter nor whitespace. Most sentences, names
+// and initials included, are settled by this scan alone.
 bool MayHaveSoftBoundary(std::string_view text, Range r) {
-  int upper = 0;
+  auto is_letter = [](char c) { return (Bits(c) & kLetterBit) != 0; };
+  auto is_upper = [](char c) { return (Bits(c) & (kLetterBit | kLowerBit)) == kLetterBit; };
+  // Whether a byte may follow the first letter of an upper-case word.
+  auto caps_next = [&](char c) { return is_upper(c) || !(Bits(c) & (kLetterBit | kSpaceBit)); };
+  int starts = 0;  // places where an upper-case word may begin
   size_t i = r.start;
   while (i < r.end) {
-    if (i + 8 <= r.end) {
+    if (kLittleEndian && i + 8 <= r.end) {
       const uint64_t w = Load8(text.data() + i);
       if ((w & kHighs) == 0) {
-        upper += CountUpper(w);
+        const uint64_t upper = swar::BytesInRange(w, 'A', 'Z');
+        const uint64_t letter = upper | swar::BytesInRange(w, 'a', 'z');
+        const uint64_t space = swar::BytesEqual(w, ' ') | swar::BytesInRange(w, '\t', '\r');
+        // Byte k's high bit set when byte k + 1 (the byte after the eight for k = 7) may follow
+        // an upper-case word's first letter; when byte k - 1 (the one before, for k = 0) is no
+        // letter.
+        uint64_t next = ((upper | (~(letter | space) & kHighs)) >> 8);
+        if (i + 8 < r.end && caps_next(text[i + 8])) next |= 0x80ull << 56;
+        uint64_t prev = (~letter & kHighs) << 8;
+        if (i == r.start || !is_letter(text[i - 1])) prev |= 0x80;
+        starts += swar::CountMarked(upper & next & prev);
+        if (starts >= 3) return true;
         i += 8;
         continue;
       }
@@ -256,10 +271,13 @@ bool MayHaveSoftBoundary(std::string_view text, Range r) {
       i += len;
       continue;
     }
-    upper += (bits & (kLetterBit | kLowerBit)) == kLetterBit;
+    if (is_upper(text[i]) && (i == r.start || !is_letter(text[i - 1])) && i + 1 < r.end &&
+        caps_next(text[i + 1])) {
+      if (++starts >= 3) return true;
+    }
     ++i;
   }
-  return upper >= 6;
+  return false;
 }
 
 // Splits sentences (*out)[first..] where the text changes script (an Arabic headline followed by
