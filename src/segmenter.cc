@@ -185,17 +185,33 @@ void Words(std::string_view text, Range r, std::vector<WordShape>* out) {
     if (i >= r.end) break;
     WordShape w{i, i, Script::kNone, false};
     int letters = 0, lower = 0;
-    int latin = 0;            // ASCII letters (Latin script)
-    bool other_seen = false;  // a letter outside ASCII: `counts` then holds every script
+    // The script of every letter so far while they share one (most words); from the first
+    // letter of another script on, `counts` holds every script's letters.
+    int single = -1;
+    bool mixed = false;
     int counts[static_cast<int>(Script::kCount)];
+    auto tally = [&](int script) {  // after ++letters
+      if (mixed) {
+        ++counts[script];
+      } else if (single < 0) {
+        single = script;
+      } else if (script != single) {
+        mixed = true;
+        std::fill(std::begin(counts), std::end(counts), 0);
+        counts[single] = letters - 1;
+        counts[script] = 1;
+      }
+    };
     while (i < r.end) {
       const uint8_t bits = Bits(text[i]);
       if (bits & kSpaceBit) break;
       if (!(bits & kHighBit)) {  // ASCII fast path
         if (bits & kLetterBit) {
           ++letters;
-          ++latin;
           if (bits & kLowerBit) ++lower;
+          if (mixed || single != static_cast<int>(Script::kLatin)) {
+            tally(static_cast<int>(Script::kLatin));
+          }
         }
         ++i;
         continue;
@@ -204,20 +220,15 @@ void Words(std::string_view text, Range r, std::vector<WordShape>* out) {
       char32_t c = DecodeUtf8(text, i, &len);
       const CharInfo& info = GetCharInfo(c);
       if (info.cls == CharClass::kLetter) {
-        if (!other_seen) {
-          std::fill(std::begin(counts), std::end(counts), 0);
-          other_seen = true;
-        }
         ++letters;
-        ++counts[static_cast<int>(info.script)];
+        tally(static_cast<int>(info.script));
       }
       i += len;
     }
     w.end = i;
     // The script of most letters; ties go to the lower Script value.
-    int best = latin > 0 ? static_cast<int>(Script::kLatin) : 0;
-    if (other_seen) {
-      counts[static_cast<int>(Script::kLatin)] += latin;
+    int best = single < 0 ? 0 : single;
+    if (mixed) {
       best = 0;
       for (int k = 1; k < static_cast<int>(Script::kCount); ++k) {
         if (counts[k] > counts[best]) best = k;
