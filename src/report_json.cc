@@ -15,6 +15,24 @@ using nlohmann::json;
 
 double Round(double v, double scale = 1e4) { return std::round(v * scale) / scale; }
 
+// The length of the valid UTF-8 character of two bytes or more at s[i] (as DecodeUtf8 reads
+// it), or 0 when DecodeUtf8 reads U+FFFD from one byte there. Two- and three-byte characters
+// are checked here; the rest is left to DecodeUtf8.
+inline size_t ValidUtf8Length(std::string_view s, size_t i) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data()) + i;
+  const size_t left = s.size() - i;
+  const uint8_t b0 = p[0];
+  if (b0 >= 0xC2 && b0 <= 0xDF) return left >= 2 && (p[1] & 0xC0) == 0x80 ? 2 : 0;
+  if (b0 >= 0xE0 && b0 <= 0xEF) {
+    if (left < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) return 0;
+    if (b0 == 0xE0 && p[1] < 0xA0) return 0;   // overlong: below U+0800
+    if (b0 == 0xED && p[1] >= 0xA0) return 0;  // a surrogate
+    return 3;
+  }
+  size_t len;
+  return DecodeUtf8(s, i, &len) == kReplacementChar && len == 1 ? 0 : len;
+}
+
 // Appends `s` as a JSON string exactly as json(ToValidUtf8(s)).dump() writes it: invalid UTF-8
 // bytes become U+FFFD; \b \t \n \f \r \" \\ are escaped by name, other control characters as
 // \u00xx; everything else, non-ASCII included, is copied.
@@ -28,15 +46,19 @@ void AppendJsonString(std::string_view s, std::string* out) {
     while (run < s.size()) {
       if (s.size() - run >= 8) {  // eight printable ASCII bytes at a time
         const uint64_t w = swar::Load8(s.data() + run);
-        if (!(w & swar::kHighs) && !swar::HasJsonStringStop(w)) {
+        const uint64_t stop = (w & swar::kHighs) | swar::JsonStringStops(w);
+        if (stop == 0) {
           run += 8;
           continue;
+        }
+        if constexpr (swar::kLittleEndian) {
+          run += static_cast<size_t>(__builtin_ctzll(stop)) / 8;  // the first one that is not
         }
       }
       const auto b = static_cast<unsigned char>(s[run]);
       if (b >= 0x80) {
-        size_t len;
-        if (DecodeUtf8(s, run, &len) == kReplacementChar && len == 1) break;
+        const size_t len = ValidUtf8Length(s, run);
+        if (len == 0) break;
         run += len;
         continue;
       }
