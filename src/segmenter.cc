@@ -240,18 +240,23 @@ void Words(std::string_view text, Range r, std::vector<WordShape>* out) {
   }
 }
 
-// False when `r` cannot hold a soft boundary (SplitAtSoftBoundaries): a script change needs a
-// letter outside ASCII, and a run of three upper-case words (two letters or more, none
-// lower-case; Words) needs, once letters outside ASCII are ruled out, three places where such
-// a word begins: an upper-case ASCII letter after no letter (or at the start of `r`), before an
-// upper-case letter or a byte that is neither a letter nor whitespace. Most sentences, names
-// and initials included, are settled by this scan alone.
+// False when `r` cannot hold a soft boundary (SplitAtSoftBoundaries). A script change needs
+// letters of two scripts (ASCII letters are Latin): when every letter of `r` is of one script
+// other than Latin, every word with a letter is of that script (Words) and none is upper-case
+// Latin. A run of three upper-case words (two letters or more, none lower-case) needs, in a
+// sentence whose letters are all ASCII, three places where such a word begins: an upper-case
+// ASCII letter after no letter (or at the start of `r`), before an upper-case letter or a byte
+// that is neither a letter nor whitespace. A letter outside ASCII of the Latin script, or of a
+// second script, answers true. Most sentences, names and initials included, are settled by
+// this scan alone.
 bool MayHaveSoftBoundary(std::string_view text, Range r) {
   auto is_letter = [](char c) { return (Bits(c) & kLetterBit) != 0; };
   auto is_upper = [](char c) { return (Bits(c) & (kLetterBit | kLowerBit)) == kLetterBit; };
   // Whether a byte may follow the first letter of an upper-case word.
   auto caps_next = [&](char c) { return is_upper(c) || !(Bits(c) & (kLetterBit | kSpaceBit)); };
-  int starts = 0;  // places where an upper-case word may begin
+  int starts = 0;      // places where an upper-case word may begin
+  bool ascii = false;  // an ASCII letter seen
+  int script = -1;     // the script of the letters outside ASCII seen, none of them Latin
   size_t i = r.start;
   while (i < r.end) {
     if (kLittleEndian && i + 8 <= r.end) {
@@ -259,6 +264,10 @@ bool MayHaveSoftBoundary(std::string_view text, Range r) {
       if ((w & kHighs) == 0) {
         const uint64_t upper = swar::BytesInRange(w, 'A', 'Z');
         const uint64_t letter = upper | swar::BytesInRange(w, 'a', 'z');
+        if (letter != 0) {
+          if (script >= 0) return true;
+          ascii = true;
+        }
         const uint64_t space = swar::BytesEqual(w, ' ') | swar::BytesInRange(w, '\t', '\r');
         // Byte k's high bit set when byte k + 1 (the byte after the eight for k = 7) may follow
         // an upper-case word's first letter; when byte k - 1 (the one before, for k = 0) is no
@@ -275,12 +284,29 @@ bool MayHaveSoftBoundary(std::string_view text, Range r) {
     }
     const uint8_t bits = Bits(text[i]);
     if (bits & kHighBit) {  // typographic quotes and dashes are common and not letters
-      size_t len;
-      if (GetCharInfo(DecodeUtf8(text.substr(0, r.end), i, &len)).cls == CharClass::kLetter) {
-        return true;
+      size_t len = 2;
+      const auto b0 = static_cast<unsigned char>(text[i]);
+      char32_t c;
+      if (b0 >= 0xC2 && b0 <= 0xDF && i + 1 < r.end &&
+          (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80) {  // as DecodeUtf8 reads it
+        c = (char32_t(b0 & 0x1F) << 6) | (static_cast<unsigned char>(text[i + 1]) & 0x3F);
+      } else {
+        c = DecodeUtf8(text.substr(0, r.end), i, &len);
+      }
+      const CharInfo& info = GetCharInfo(c);
+      if (info.cls == CharClass::kLetter) {
+        const int s = static_cast<int>(info.script);
+        if (s == static_cast<int>(Script::kLatin) || ascii || (script >= 0 && s != script)) {
+          return true;
+        }
+        script = s;
       }
       i += len;
       continue;
+    }
+    if (bits & kLetterBit) {
+      if (script >= 0) return true;
+      ascii = true;
     }
     if (is_upper(text[i]) && (i == r.start || !is_letter(text[i - 1])) && i + 1 < r.end &&
         caps_next(text[i + 1])) {
@@ -288,7 +314,7 @@ bool MayHaveSoftBoundary(std::string_view text, Range r) {
     }
     ++i;
   }
-  return false;
+  return false;  // (three starts returned above)
 }
 
 // Splits sentences (*out)[first..] where the text changes script (an Arabic headline followed by
