@@ -285,16 +285,18 @@ bool MayHaveSoftBoundary(std::string_view text, Range r) {
           if (script >= 0) return true;
           ascii = true;
         }
-        const uint64_t space = swar::BytesEqual(w, ' ') | swar::BytesInRange(w, '\t', '\r');
-        // Byte k's high bit set when byte k + 1 (the byte after the eight for k = 7) may follow
-        // an upper-case word's first letter; when byte k - 1 (the one before, for k = 0) is no
-        // letter.
-        uint64_t next = ((upper | (~(letter | space) & kHighs)) >> 8);
-        if (i + 8 < r.end && caps_next(text[i + 8])) next |= 0x80ull << 56;
-        uint64_t prev = (~letter & kHighs) << 8;
-        if (i == r.start || !is_letter(text[i - 1])) prev |= 0x80;
-        starts += swar::CountMarked(upper & next & prev);
-        if (starts >= 3) return true;
+        if (upper != 0) {  // (most eight bytes of prose have none)
+          const uint64_t space = swar::BytesEqual(w, ' ') | swar::BytesInRange(w, '\t', '\r');
+          // Byte k's high bit set when byte k + 1 (the byte after the eight for k = 7) may
+          // follow an upper-case word's first letter; when byte k - 1 (the one before, for
+          // k = 0) is no letter.
+          uint64_t next = ((upper | (~(letter | space) & kHighs)) >> 8);
+          if (i + 8 < r.end && caps_next(text[i + 8])) next |= 0x80ull << 56;
+          uint64_t prev = (~letter & kHighs) << 8;
+          if (i == r.start || !is_letter(text[i - 1])) prev |= 0x80;
+          starts += swar::CountMarked(upper & next & prev);
+          if (starts >= 3) return true;
+        }
         i += 8;
         continue;
       }
