@@ -383,8 +383,13 @@ void SplitAtSoftBoundaries(std::string_view text, size_t first, std::vector<Rang
 // True when the word ending at text[end] (a '.') is a title or abbreviation that is normally
 // followed by a name or number: "Mrs. Laura", "Dr. Helen", "No. 10", "St. Louis".
 bool EndsWithTitle(std::string_view text, size_t begin, size_t end) {
+  // No title is longer than four letters: the walk back stops after five bytes.
+  constexpr size_t kLongestTitle = 4;
   size_t b = end;
-  while (b > begin && !IsSpaceByte(text[b - 1]) && text[b - 1] != '(' && text[b - 1] != '"') --b;
+  while (b > begin && !IsSpaceByte(text[b - 1]) && text[b - 1] != '(' && text[b - 1] != '"') {
+    if (end - b > kLongestTitle) return false;
+    --b;
+  }
   static constexpr std::string_view kTitles[] = {
       "mr", "mrs", "ms",  "dr", "prof", "st", "sen", "rep", "gov",  "gen",  "col", "capt",
       "lt", "sgt", "rev", "vs", "fig",  "mt", "ft",  "hon", "pres", "supt", "insp"};
