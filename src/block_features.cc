@@ -246,33 +246,6 @@ void ComputeSentenceStats(std::string_view text, Range range, const RuleSet* rul
   }
 }
 
-void HashCounter::Add(uint64_t key, int n) {
-  if (2 * (used_ + 1) > slots_.size()) Grow();
-  const size_t mask = slots_.size() - 1;
-  for (size_t i = key & mask;; i = (i + 1) & mask) {
-    Slot& s = slots_[i];
-    if (s.generation != generation_) {
-      s = Slot{key, n, generation_};
-      ++used_;
-      return;
-    }
-    if (s.key == key) {
-      s.count += n;
-      return;
-    }
-  }
-}
-
-int HashCounter::Get(uint64_t key) const {
-  if (slots_.empty()) return 0;
-  const size_t mask = slots_.size() - 1;
-  for (size_t i = key & mask;; i = (i + 1) & mask) {
-    const Slot& s = slots_[i];
-    if (s.generation != generation_) return 0;
-    if (s.key == key) return s.count;
-  }
-}
-
 void HashCounter::Clear() {
   used_ = 0;
   if (++generation_ == 0) {  // wrapped: no slot may look current

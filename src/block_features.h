@@ -116,6 +116,34 @@ class HashCounter {
   uint32_t generation_ = 1;
 };
 
+// (Inline: called for every word of every sentence.)
+inline void HashCounter::Add(uint64_t key, int n) {
+  if (2 * (used_ + 1) > slots_.size()) Grow();
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = key & mask;; i = (i + 1) & mask) {
+    Slot& s = slots_[i];
+    if (s.generation != generation_) {
+      s = Slot{key, n, generation_};
+      ++used_;
+      return;
+    }
+    if (s.key == key) {
+      s.count += n;
+      return;
+    }
+  }
+}
+
+inline int HashCounter::Get(uint64_t key) const {
+  if (slots_.empty()) return 0;
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = key & mask;; i = (i + 1) & mask) {
+    const Slot& s = slots_[i];
+    if (s.generation != generation_) return 0;
+    if (s.key == key) return s.count;
+  }
+}
+
 // Document-wide counts that context features compare a range against.
 class DocContext {
  public:

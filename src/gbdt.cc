@@ -40,6 +40,31 @@ void Forest::Pack() {
       packed_delta_.push_back(cv - v);
     }
   }
+  // The steps of every path, by tree and leaf (path_feature_ in gbdt.h).
+  path_feature_.clear();
+  path_delta_.clear();
+  bool bytes = true;
+  for (const Tree& t : trees) {
+    for (int32_t f : t.feature) bytes = bytes && f < 256;
+  }
+  if (!bytes) return;
+  const size_t leaves = internal + 1;
+  path_feature_.reserve(trees.size() * leaves * static_cast<size_t>(depth));
+  path_delta_.reserve(trees.size() * leaves * static_cast<size_t>(depth));
+  for (size_t t = 0; t < trees.size(); ++t) {
+    const int32_t* split = trees[t].feature.data();
+    const double* delta = packed_delta_.data() + t * 2 * internal;
+    for (size_t p = 0; p < leaves; ++p) {
+      size_t k = 0;
+      for (int level = 0; level < depth; ++level) {
+        const size_t c = 2 * k + 1 + ((p >> (depth - 1 - level)) & 1);
+        const int32_t f = split[k];
+        path_feature_.push_back(static_cast<uint8_t>(f < 0 ? 0 : f));
+        path_delta_.push_back(f < 0 ? 0.0 : delta[c - 1]);
+        k = c;
+      }
+    }
+  }
 }
 
 namespace {
@@ -168,6 +193,18 @@ void ExplainPaths(const int32_t* split, const double* delta, const uint8_t* path
   }
 }
 
+// ExplainPaths() from the steps stored by tree and leaf (Forest::path_feature_): the same
+// additions to the same credits in the same order, and +0.0 for "always left" nodes.
+template <int D>
+void ExplainStoredPaths(const uint8_t* feature, const double* delta, const uint8_t* path,
+                        size_t trees, double* contrib) {
+  for (size_t t = 0; t < trees; ++t) {
+    const size_t at = ((t << D) + path[t]) * D;
+#pragma GCC unroll 8
+    for (int level = 0; level < D; ++level) contrib[feature[at + level]] += delta[at + level];
+  }
+}
+
 }  // namespace
 
 double Forest::Explain(const double* x, double* contrib) const {
@@ -177,10 +214,21 @@ double Forest::Explain(const double* x, double* contrib) const {
       packed_delta_.size() == trees.size() * 2 * internal) {
     std::vector<uint8_t> path(ranked_.padded_trees());
     ranked_.Leaves(x, path.data());
-    const int32_t* s = packed_split_.data();
-    const double* d = packed_delta_.data();
     const uint8_t* p = path.data();
     const size_t n = trees.size();
+    // (Feature 0 takes the +0.0 of "always left" nodes: exact unless its credit is -0.0.)
+    if (path_delta_.size() == n * (internal + 1) * static_cast<size_t>(depth) &&
+        !(contrib[0] == 0 && std::signbit(contrib[0]))) {
+      const uint8_t* pf = path_feature_.data();
+      const double* pd = path_delta_.data();
+      WithDepth(depth, [&](auto dd) {
+        ExplainStoredPaths<decltype(dd)::value>(pf, pd, p, n, contrib);
+        return 0.0;
+      });
+      return explain_bias_;
+    }
+    const int32_t* s = packed_split_.data();
+    const double* d = packed_delta_.data();
     WithDepth(depth, [&](auto dd) {
       ExplainPaths<decltype(dd)::value>(s, d, p, n, contrib);
       return 0.0;

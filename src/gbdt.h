@@ -56,6 +56,12 @@ class Forest {
   RankedForest ranked_;
   std::vector<double> packed_delta_;
   double explain_bias_ = 0;
+  // The same steps by tree and leaf: for tree t and leaf p, the `depth` steps of its path from
+  // the root at ((t << depth) + p) * depth, each the feature credited and the value added
+  // (feature 0 and +0.0 for an "always left" node: adding +0.0 changes no credit that is not
+  // -0.0, and a credit summed from +0.0 never is). Empty when a feature does not fit a byte.
+  std::vector<uint8_t> path_feature_;
+  std::vector<double> path_delta_;
 };
 
 struct ForestOptions {

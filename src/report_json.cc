@@ -1,8 +1,10 @@
 #include "spamstrip/report_json.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <nlohmann/json.hpp>
 
 #include "swar.h"
@@ -15,34 +17,74 @@ using nlohmann::json;
 
 double Round(double v, double scale = 1e4) { return std::round(v * scale) / scale; }
 
+// The length of the valid UTF-8 character of two bytes or more at s[i] (as DecodeUtf8 reads
+// it), or 0 when DecodeUtf8 reads U+FFFD from one byte there. Two- and three-byte characters
+// are checked here; the rest is left to DecodeUtf8.
+inline size_t ValidUtf8Length(std::string_view s, size_t i) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data()) + i;
+  const size_t left = s.size() - i;
+  const uint8_t b0 = p[0];
+  if (b0 >= 0xC2 && b0 <= 0xDF) return left >= 2 && (p[1] & 0xC0) == 0x80 ? 2 : 0;
+  if (b0 >= 0xE0 && b0 <= 0xEF) {
+    if (left < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) return 0;
+    if (b0 == 0xE0 && p[1] < 0xA0) return 0;   // overlong: below U+0800
+    if (b0 == 0xED && p[1] >= 0xA0) return 0;  // a surrogate
+    return 3;
+  }
+  size_t len;
+  return DecodeUtf8(s, i, &len) == kReplacementChar && len == 1 ? 0 : len;
+}
+
 // Appends `s` as a JSON string exactly as json(ToValidUtf8(s)).dump() writes it: invalid UTF-8
 // bytes become U+FFFD; \b \t \n \f \r \" \\ are escaped by name, other control characters as
 // \u00xx; everything else, non-ASCII included, is copied.
+// The length of the longest prefix of `s` that AppendJsonString copies as it is: printable
+// ASCII other than '"' and '\\', and valid multi-byte characters.
+size_t PlainPrefix(std::string_view s) {
+  size_t run = 0;
+  while (run < s.size()) {
+    if constexpr (swar::kLittleEndian) {  // (elsewhere a byte at a time)
+      // Eight printable ASCII bytes at a time; the last few in a word filled up with printable
+      // bytes ('a'), so that a short string (a key, a name) takes one step.
+      const size_t left = s.size() - run;
+      uint64_t w;
+      if (left >= 8) {
+        w = swar::Load8(s.data() + run);
+      } else {
+        w = swar::kOnes * 'a';
+        std::memcpy(&w, s.data() + run, left);
+      }
+      const uint64_t stop = (w & swar::kHighs) | swar::JsonStringStops(w);
+      if (stop == 0) {
+        run += std::min<size_t>(left, 8);
+        continue;
+      }
+      run += static_cast<size_t>(__builtin_ctzll(stop)) / 8;  // the first byte that is not
+    }
+    const auto b = static_cast<unsigned char>(s[run]);
+    if (b < 0x80) {
+      if (b < 0x20 || b == '"' || b == '\\') break;
+      ++run;
+      continue;
+    }
+    // A run of multi-byte characters (a word of Cyrillic, Arabic, Han) without going back to
+    // the eight-byte test after each.
+    do {
+      const size_t len = ValidUtf8Length(s, run);
+      if (len == 0) return run;
+      run += len;
+    } while (run < s.size() && static_cast<unsigned char>(s[run]) >= 0x80);
+  }
+  return run;
+}
+
 void AppendJsonString(std::string_view s, std::string* out) {
   static constexpr char kHex[] = "0123456789abcdef";
   out->push_back('"');
   size_t i = 0;
   while (i < s.size()) {
-    // A run of bytes copied as they are: printable ASCII and valid multi-byte characters.
-    size_t run = i;
-    while (run < s.size()) {
-      if (s.size() - run >= 8) {  // eight printable ASCII bytes at a time
-        const uint64_t w = swar::Load8(s.data() + run);
-        if (!(w & swar::kHighs) && !swar::HasJsonStringStop(w)) {
-          run += 8;
-          continue;
-        }
-      }
-      const auto b = static_cast<unsigned char>(s[run]);
-      if (b >= 0x80) {
-        size_t len;
-        if (DecodeUtf8(s, run, &len) == kReplacementChar && len == 1) break;
-        run += len;
-        continue;
-      }
-      if (b < 0x20 || b == '"' || b == '\\') break;
-      ++run;
-    }
+    // A run of bytes copied as they are (PlainPrefix), then one that is escaped or replaced.
+    const size_t run = i + PlainPrefix(s.substr(i));
     out->append(s.data() + i, run - i);
     i = run;
     if (i == s.size()) break;

@@ -44,15 +44,13 @@ inline uint8_t Bits(char c) { return kByteBits[static_cast<uint8_t>(c)]; }
 
 using swar::BytesEqual;
 using swar::kHighs;
+using swar::kLittleEndian;
 using swar::Load8;
 
-// Whether any of the eight bytes may end a sentence: . ! ? or 0xE2 (see kMarkBit).
-bool HasMark(uint64_t w) {
-  return (BytesEqual(w, '.') | BytesEqual(w, '!') | BytesEqual(w, '?') | BytesEqual(w, 0xE2)) != 0;
+// The high bit of each of the eight bytes that may end a sentence: . ! ? or 0xE2 (see kMarkBit).
+uint64_t Marks(uint64_t w) {
+  return BytesEqual(w, '.') | BytesEqual(w, '!') | BytesEqual(w, '?') | BytesEqual(w, 0xE2);
 }
-
-// The number of upper-case ASCII letters among eight bytes that are all below 0x80.
-int CountUpper(uint64_t w) { return swar::CountMarked(swar::BytesInRange(w, 'A', 'Z')); }
 
 bool IsSpaceByte(char c) { return (Bits(c) & kSpaceBit) != 0; }
 
@@ -69,6 +67,23 @@ BlockKind ClassifyImpl(std::string_view s, size_t lines_in_paragraph) {
   bool in_word = false;
   size_t i = 0;
   while (i < s.size()) {
+    if (kLittleEndian && i + 8 <= s.size()) {
+      // Eight ASCII bytes at once: the letters, and the words that start among them (a letter
+      // or digit after a byte that is neither). Counting past the thirteenth word changes
+      // neither answer asked below.
+      const uint64_t w = Load8(s.data() + i);
+      if ((w & kHighs) == 0) {
+        const uint64_t letter = swar::BytesInRange(w, 'A', 'Z') | swar::BytesInRange(w, 'a', 'z');
+        const uint64_t word = letter | swar::BytesInRange(w, '0', '9');
+        const uint64_t before = (word << 8) | (in_word ? 0x80 : 0);
+        letters += swar::CountMarked(letter);
+        words += swar::CountMarked(word & ~before);
+        in_word = (word >> 63) != 0;
+        i += 8;
+        if (letters > 0 && words > 12) break;
+        continue;
+      }
+    }
     size_t len = 1;
     const uint8_t bits = Bits(s[i]);
     CharClass cls;
@@ -187,17 +202,33 @@ void Words(std::string_view text, Range r, std::vector<WordShape>* out) {
     if (i >= r.end) break;
     WordShape w{i, i, Script::kNone, false};
     int letters = 0, lower = 0;
-    int latin = 0;            // ASCII letters (Latin script)
-    bool other_seen = false;  // a letter outside ASCII: `counts` then holds every script
+    // The script of every letter so far while they share one (most words); from the first
+    // letter of another script on, `counts` holds every script's letters.
+    int single = -1;
+    bool mixed = false;
     int counts[static_cast<int>(Script::kCount)];
+    auto tally = [&](int script) {  // after ++letters
+      if (mixed) {
+        ++counts[script];
+      } else if (single < 0) {
+        single = script;
+      } else if (script != single) {
+        mixed = true;
+        std::fill(std::begin(counts), std::end(counts), 0);
+        counts[single] = letters - 1;
+        counts[script] = 1;
+      }
+    };
     while (i < r.end) {
       const uint8_t bits = Bits(text[i]);
       if (bits & kSpaceBit) break;
       if (!(bits & kHighBit)) {  // ASCII fast path
         if (bits & kLetterBit) {
           ++letters;
-          ++latin;
           if (bits & kLowerBit) ++lower;
+          if (mixed || single != static_cast<int>(Script::kLatin)) {
+            tally(static_cast<int>(Script::kLatin));
+          }
         }
         ++i;
         continue;
@@ -206,20 +237,15 @@ void Words(std::string_view text, Range r, std::vector<WordShape>* out) {
       char32_t c = DecodeUtf8(text, i, &len);
       const CharInfo& info = GetCharInfo(c);
       if (info.cls == CharClass::kLetter) {
-        if (!other_seen) {
-          std::fill(std::begin(counts), std::end(counts), 0);
-          other_seen = true;
-        }
         ++letters;
-        ++counts[static_cast<int>(info.script)];
+        tally(static_cast<int>(info.script));
       }
       i += len;
     }
     w.end = i;
     // The script of most letters; ties go to the lower Script value.
-    int best = latin > 0 ? static_cast<int>(Script::kLatin) : 0;
-    if (other_seen) {
-      counts[static_cast<int>(Script::kLatin)] += latin;
+    int best = single < 0 ? 0 : single;
+    if (mixed) {
       best = 0;
       for (int k = 1; k < static_cast<int>(Script::kCount); ++k) {
         if (counts[k] > counts[best]) best = k;
@@ -231,34 +257,83 @@ void Words(std::string_view text, Range r, std::vector<WordShape>* out) {
   }
 }
 
-// False when `r` cannot hold a soft boundary (SplitAtSoftBoundaries): a script change needs a
-// letter outside ASCII, and three upper-case words need at least six upper-case ASCII letters
-// (or a letter outside ASCII). Most sentences are settled by this scan alone.
+// False when `r` cannot hold a soft boundary (SplitAtSoftBoundaries). A script change needs
+// letters of two scripts (ASCII letters are Latin): when every letter of `r` is of one script
+// other than Latin, every word with a letter is of that script (Words) and none is upper-case
+// Latin. A run of three upper-case words (two letters or more, none lower-case) needs, in a
+// sentence whose letters are all ASCII, three places where such a word begins: an upper-case
+// ASCII letter after no letter (or at the start of `r`), before an upper-case letter or a byte
+// that is neither a letter nor whitespace. A letter outside ASCII of the Latin script, or of a
+// second script, answers true. Most sentences, names and initials included, are settled by
+// this scan alone.
 bool MayHaveSoftBoundary(std::string_view text, Range r) {
-  int upper = 0;
+  auto is_letter = [](char c) { return (Bits(c) & kLetterBit) != 0; };
+  auto is_upper = [](char c) { return (Bits(c) & (kLetterBit | kLowerBit)) == kLetterBit; };
+  // Whether a byte may follow the first letter of an upper-case word.
+  auto caps_next = [&](char c) { return is_upper(c) || !(Bits(c) & (kLetterBit | kSpaceBit)); };
+  int starts = 0;      // places where an upper-case word may begin
+  bool ascii = false;  // an ASCII letter seen
+  int script = -1;     // the script of the letters outside ASCII seen, none of them Latin
   size_t i = r.start;
   while (i < r.end) {
-    if (i + 8 <= r.end) {
+    if (kLittleEndian && i + 8 <= r.end) {
       const uint64_t w = Load8(text.data() + i);
       if ((w & kHighs) == 0) {
-        upper += CountUpper(w);
+        const uint64_t upper = swar::BytesInRange(w, 'A', 'Z');
+        const uint64_t letter = upper | swar::BytesInRange(w, 'a', 'z');
+        if (letter != 0) {
+          if (script >= 0) return true;
+          ascii = true;
+        }
+        if (upper != 0) {  // (most eight bytes of prose have none)
+          const uint64_t space = swar::BytesEqual(w, ' ') | swar::BytesInRange(w, '\t', '\r');
+          // Byte k's high bit set when byte k + 1 (the byte after the eight for k = 7) may
+          // follow an upper-case word's first letter; when byte k - 1 (the one before, for
+          // k = 0) is no letter.
+          uint64_t next = ((upper | (~(letter | space) & kHighs)) >> 8);
+          if (i + 8 < r.end && caps_next(text[i + 8])) next |= 0x80ull << 56;
+          uint64_t prev = (~letter & kHighs) << 8;
+          if (i == r.start || !is_letter(text[i - 1])) prev |= 0x80;
+          starts += swar::CountMarked(upper & next & prev);
+          if (starts >= 3) return true;
+        }
         i += 8;
         continue;
       }
     }
     const uint8_t bits = Bits(text[i]);
     if (bits & kHighBit) {  // typographic quotes and dashes are common and not letters
-      size_t len;
-      if (GetCharInfo(DecodeUtf8(text.substr(0, r.end), i, &len)).cls == CharClass::kLetter) {
-        return true;
+      size_t len = 2;
+      const auto b0 = static_cast<unsigned char>(text[i]);
+      char32_t c;
+      if (b0 >= 0xC2 && b0 <= 0xDF && i + 1 < r.end &&
+          (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80) {  // as DecodeUtf8 reads it
+        c = (char32_t(b0 & 0x1F) << 6) | (static_cast<unsigned char>(text[i + 1]) & 0x3F);
+      } else {
+        c = DecodeUtf8(text.substr(0, r.end), i, &len);
+      }
+      const CharInfo& info = GetCharInfo(c);
+      if (info.cls == CharClass::kLetter) {
+        const int s = static_cast<int>(info.script);
+        if (s == static_cast<int>(Script::kLatin) || ascii || (script >= 0 && s != script)) {
+          return true;
+        }
+        script = s;
       }
       i += len;
       continue;
     }
-    upper += (bits & (kLetterBit | kLowerBit)) == kLetterBit;
+    if (bits & kLetterBit) {
+      if (script >= 0) return true;
+      ascii = true;
+    }
+    if (is_upper(text[i]) && (i == r.start || !is_letter(text[i - 1])) && i + 1 < r.end &&
+        caps_next(text[i + 1])) {
+      if (++starts >= 3) return true;
+    }
     ++i;
   }
-  return upper >= 6;
+  return false;  // (three starts returned above)
 }
 
 // Splits sentences (*out)[first..] where the text changes script (an Arabic headline followed by
@@ -308,8 +383,13 @@ void SplitAtSoftBoundaries(std::string_view text, size_t first, std::vector<Rang
 // True when the word ending at text[end] (a '.') is a title or abbreviation that is normally
 // followed by a name or number: "Mrs. Laura", "Dr. Helen", "No. 10", "St. Louis".
 bool EndsWithTitle(std::string_view text, size_t begin, size_t end) {
+  // No title is longer than four letters: the walk back stops after five bytes.
+  constexpr size_t kLongestTitle = 4;
   size_t b = end;
-  while (b > begin && !IsSpaceByte(text[b - 1]) && text[b - 1] != '(' && text[b - 1] != '"') --b;
+  while (b > begin && !IsSpaceByte(text[b - 1]) && text[b - 1] != '(' && text[b - 1] != '"') {
+    if (end - b > kLongestTitle) return false;
+    --b;
+  }
   static constexpr std::string_view kTitles[] = {
       "mr", "mrs", "ms",  "dr", "prof", "st", "sen", "rep", "gov",  "gen",  "col", "capt",
       "lt", "sgt", "rev", "vs", "fig",  "mt", "ft",  "hon", "pres", "supt", "insp"};
@@ -327,11 +407,20 @@ void SplitSentences(std::string_view text, Range r, std::vector<Range>* out) {
   size_t start = r.start;
   size_t i = r.start;
   while (i < r.end) {
-    if (i + 8 <= r.end && !HasMark(Load8(text.data() + i))) {
-      i += 8;
-      continue;
-    }
-    if (!(Bits(text[i]) & kMarkBit)) {
+    // On to the next byte that may end a sentence, eight bytes at a time.
+    if (i + 8 <= r.end) {
+      const uint64_t m = Marks(Load8(text.data() + i));
+      if (m == 0) {
+        i += 8;
+        continue;
+      }
+      if constexpr (kLittleEndian) {
+        i += static_cast<size_t>(__builtin_ctzll(m)) / 8;  // the first marked byte
+      } else if (!(Bits(text[i]) & kMarkBit)) {
+        ++i;
+        continue;
+      }
+    } else if (!(Bits(text[i]) & kMarkBit)) {
       ++i;
       continue;
     }

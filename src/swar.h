@@ -45,11 +45,14 @@ inline uint64_t BytesInRange(uint64_t w, uint8_t lo, uint8_t hi) {
 // The number of bytes of a mask (high bits only, as the functions above return) that are set.
 inline int CountMarked(uint64_t m) { return static_cast<int>(((m >> 7) * kOnes) >> 56); }
 
-// Whether any of the eight bytes ends a plain run of a JSON string: '"', '\\' or a control
-// character (below 0x20).
-inline bool HasJsonStringStop(uint64_t w) {
-  return (BytesEqual(w, '"') | BytesEqual(w, '\\') | BytesBelow(w, 0x20)) != 0;
+// The high bit of each of the eight bytes that ends a plain run of a JSON string: '"', '\\' or a
+// control character (below 0x20). Exact for every byte value.
+inline uint64_t JsonStringStops(uint64_t w) {
+  return BytesEqual(w, '"') | BytesEqual(w, '\\') | BytesBelow(w, 0x20);
 }
+
+// Whether any of the eight bytes ends a plain run of a JSON string (JsonStringStops).
+inline bool HasJsonStringStop(uint64_t w) { return JsonStringStops(w) != 0; }
 
 }  // namespace swar
 }  // namespace spamstrip

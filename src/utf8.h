@@ -13,7 +13,14 @@ constexpr char32_t kReplacementChar = 0xFFFD;
 
 // Decodes one code point at s[i]. Sets *len to the bytes consumed (>= 1). Malformed, overlong,
 // surrogate or truncated sequences decode as U+FFFD consuming one byte.
-inline char32_t DecodeUtf8(std::string_view s, size_t i, size_t* len) {
+// (Always inlined: most callers decode a character per letter of non-Latin text, and the call
+// and *len through memory cost as much as the decoding.)
+#if defined(__GNUC__)
+#define SPAMSTRIP_DECODE_INLINE inline __attribute__((always_inline))
+#else
+#define SPAMSTRIP_DECODE_INLINE inline
+#endif
+SPAMSTRIP_DECODE_INLINE char32_t DecodeUtf8(std::string_view s, size_t i, size_t* len) {
   const auto* p = reinterpret_cast<const uint8_t*>(s.data()) + i;
   const size_t left = s.size() - i;
   const uint8_t b0 = p[0];
