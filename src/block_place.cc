@@ -58,8 +58,9 @@ bool BesideTheTitle(const JudgedDocument& doc, size_t block) {
 
 bool WrappedTextLine(const JudgedDocument& doc, size_t block) {
   const Segment& seg = doc.a.blocks[block];
-  return doc.html == nullptr && seg.kind == BlockKind::kHeading &&
-         EndsDangling(doc.text.substr(seg.range.start, seg.range.size()));
+  if (doc.html != nullptr || seg.kind != BlockKind::kHeading) return false;
+  const std::string_view line = doc.text.substr(seg.range.start, seg.range.size());
+  return EndsDangling(line) || OpensInLowerCase(line);
 }
 
 }  // namespace spamstrip

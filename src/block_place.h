@@ -47,7 +47,8 @@ bool HeadingAmidStory(const JudgedDocument& doc, size_t block,
 // with the story (a title names what its story tells).
 bool BesideTheTitle(const JudgedDocument& doc, size_t block);
 
-// Whether heading `block` of a plain text ends in the middle of a sentence (EndsDangling).
+// Whether heading `block` of a plain text is a line of running text: it ends in the middle of a
+// sentence (EndsDangling) or opens in lower case (OpensInLowerCase).
 bool WrappedTextLine(const JudgedDocument& doc, size_t block);
 
 }  // namespace spamstrip

@@ -30,4 +30,19 @@ bool EndsDangling(std::string_view text) {
   return false;
 }
 
+bool OpensInLowerCase(std::string_view text) {
+  size_t i = 0;
+  while (i < text.size() && IsSpace(text[i])) ++i;
+  const size_t start = i;
+  while (i < text.size() && text[i] >= 'a' && text[i] <= 'z') ++i;
+  if (i == start) return false;
+  // The word ends at a space (or punctuation) and another word follows.
+  if (i < text.size() && IsAsciiLetter(text[i])) return false;  // "iPhone", "eBay"
+  for (; i < text.size(); ++i) {
+    if (IsSpace(text[i])) break;
+  }
+  while (i < text.size() && IsSpace(text[i])) ++i;
+  return i < text.size();
+}
+
 }  // namespace spamstrip

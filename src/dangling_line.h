@@ -22,6 +22,13 @@ namespace spamstrip {
 // "U.S.A" or "e-mail" is no such word.
 bool EndsDangling(std::string_view text);
 
+// Whether `text` (leading white space ignored) opens with a word of lower-case ASCII letters
+// and at least one more word ("check out my channel", "to the point of them hanging up"): a
+// title or subheading opens with a capital, a digit or a quotation mark, so such a line is a
+// piece of running text (or a comment) that the segmenter took for a heading. A brand written
+// with an inner capital ("iPhone sales slow", "eBay results") is no such word.
+bool OpensInLowerCase(std::string_view text);
+
 }  // namespace spamstrip
 
 #endif  // SPAMSTRIP_SRC_DANGLING_LINE_H_

@@ -1,4 +1,5 @@
-// Unit tests of dangling_line.h: a line that ends in the middle of a sentence.
+// Unit tests of dangling_line.h: a line that ends in the middle of a sentence or opens in lower
+// case.
 #include "dangling_line.h"
 
 #include <gtest/gtest.h>
@@ -27,6 +28,25 @@ TEST(EndsDangling, TitlesAndOtherEndings) {
   EXPECT_FALSE(EndsDangling("Theatre"));
   EXPECT_FALSE(EndsDangling(""));
   EXPECT_FALSE(EndsDangling("   \n"));
+}
+
+TEST(OpensInLowerCase, RunningTextAndComments) {
+  EXPECT_TRUE(OpensInLowerCase("check out eminem latest track survival if u didnt"));
+  EXPECT_TRUE(OpensInLowerCase("to the point of them hanging up when you call"));
+  EXPECT_TRUE(OpensInLowerCase("  plz subscribe to my channel\n"));
+  EXPECT_TRUE(OpensInLowerCase("me, shaking it on my channel"));
+}
+
+TEST(OpensInLowerCase, TitlesBrandsAndSingleWords) {
+  EXPECT_FALSE(OpensInLowerCase("Harbour council approves new ferry timetable"));
+  EXPECT_FALSE(OpensInLowerCase("iPhone sales slow in China"));  // an inner capital: a brand
+  EXPECT_FALSE(OpensInLowerCase("eBay results beat forecasts"));
+  EXPECT_FALSE(OpensInLowerCase("\"Hands up\" he said"));
+  EXPECT_FALSE(OpensInLowerCase("2024 budget approved"));
+  EXPECT_FALSE(OpensInLowerCase("\u00e9t\u00e9 record"));  // non-ASCII: not judged
+  EXPECT_FALSE(OpensInLowerCase("analysis"));              // one word alone: a kicker
+  EXPECT_FALSE(OpensInLowerCase("analysis   \n"));
+  EXPECT_FALSE(OpensInLowerCase(""));
 }
 
 }  // namespace

@@ -466,7 +466,8 @@ TEST(Detector, CopyrightNoticeEndingTheArticleIsKept) {
 // A heading-like line amid the story (right after a paragraph, past the first two blocks) whose
 // own words read as spam is judged as a paragraph there is, at the strip threshold, with or
 // without a title; the same line under the title, where a subtitle stands, is held to the
-// heading bar unless it ends in the middle of a sentence (dangling_line.h); above the title, a
+// heading bar unless it ends in the middle of a sentence or opens in lower case (dangling_line.h);
+// above the title, a
 // line none of whose words the story uses is not the title; a plain subheading stays.
 TEST(Detector, SpamHeadingAmidTheStoryIsStripped) {
   const std::string title = "Harbour council approves new ferry timetable\n\n";
@@ -510,6 +511,9 @@ TEST(Detector, SpamHeadingAmidTheStoryIsStripped) {
   // Under the title too, a line that ends in the middle of a sentence is no subtitle.
   line = "Upgrade your policy to platinum cover";
   line += " and";
+  EXPECT_EQ(decision_of_line(title + line + "\n\n" + first + rest), Decision::kStrip);
+  // Nor is one that opens in lower case, as a comment or a line of running text does.
+  line = "upgrade your policy to platinum cover";
   EXPECT_EQ(decision_of_line(title + line + "\n\n" + first + rest), Decision::kStrip);
   const std::string sub = "Evening service under review\n\n";
   const std::string with_sub = title + first + sub + rest;
