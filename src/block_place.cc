@@ -58,9 +58,14 @@ bool BesideTheTitle(const JudgedDocument& doc, size_t block) {
 
 bool WrappedTextLine(const JudgedDocument& doc, size_t block) {
   const Segment& seg = doc.a.blocks[block];
-  if (doc.html != nullptr || seg.kind != BlockKind::kHeading) return false;
-  const std::string_view line = doc.text.substr(seg.range.start, seg.range.size());
-  return EndsDangling(line) || OpensInLowerCase(line);
+  return doc.html == nullptr && seg.kind == BlockKind::kHeading &&
+         EndsDangling(doc.text.substr(seg.range.start, seg.range.size()));
+}
+
+bool LowerCaseLine(const JudgedDocument& doc, size_t block) {
+  const Segment& seg = doc.a.blocks[block];
+  return doc.html == nullptr && seg.kind == BlockKind::kHeading &&
+         OpensInLowerCase(doc.text.substr(seg.range.start, seg.range.size()));
 }
 
 }  // namespace spamstrip

@@ -47,9 +47,12 @@ bool HeadingAmidStory(const JudgedDocument& doc, size_t block,
 // with the story (a title names what its story tells).
 bool BesideTheTitle(const JudgedDocument& doc, size_t block);
 
-// Whether heading `block` of a plain text is a line of running text: it ends in the middle of a
-// sentence (EndsDangling) or opens in lower case (OpensInLowerCase).
+// Whether heading `block` of a plain text ends in the middle of a sentence (EndsDangling).
 bool WrappedTextLine(const JudgedDocument& doc, size_t block);
+
+// Whether heading `block` of a plain text opens in lower case (OpensInLowerCase): a comment or a
+// line of running text, never a title, whatever its words.
+bool LowerCaseLine(const JudgedDocument& doc, size_t block);
 
 }  // namespace spamstrip
 

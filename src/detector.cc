@@ -205,7 +205,7 @@ const char* DetectorImpl::HeldBack(const Doc& doc, size_t block, const Scored& w
   // the page make look injected.
   const bool heading = (seg.kind == BlockKind::kHeading || seg.kind == BlockKind::kCaption) &&
                        whole.h[kHtmlLinkFarm] <= 0 && !HoldsAddress(doc, block) &&
-                       !BesideTheTitle(doc, block) &&
+                       !LowerCaseLine(doc, block) && !BesideTheTitle(doc, block) &&
                        !(whole.f[kNgram] > 0 &&
                          (HeadingAmidStory(doc, block, decided) || WrappedTextLine(doc, block)));
   if ((heading || unremarkable) && BarP(doc, block, whole) < heading_threshold_) {

@@ -466,8 +466,8 @@ TEST(Detector, CopyrightNoticeEndingTheArticleIsKept) {
 // A heading-like line amid the story (right after a paragraph, past the first two blocks) whose
 // own words read as spam is judged as a paragraph there is, at the strip threshold, with or
 // without a title; the same line under the title, where a subtitle stands, is held to the
-// heading bar unless it ends in the middle of a sentence or opens in lower case (dangling_line.h);
-// above the title, a
+// heading bar unless it ends in the middle of a sentence or opens in lower case (dangling_line.h,
+// the latter whatever its words); above the title, a
 // line none of whose words the story uses is not the title; a plain subheading stays.
 TEST(Detector, SpamHeadingAmidTheStoryIsStripped) {
   const std::string title = "Harbour council approves new ferry timetable\n\n";
