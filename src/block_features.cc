@@ -239,7 +239,7 @@ void ComputeSentenceStats(std::string_view text, Range range, const RuleSet* rul
     std::string a, b, c;
     while (RE2::FindAndConsume(&in, UrlPattern(), &a, &b, &c)) {
       ++out->urls;
-      if (!a.empty() || !b.empty()) ++out->addresses;
+      if (!a.empty() || !b.empty() || (!in.empty() && in[0] == '/')) ++out->addresses;
       std::string host = !a.empty() ? a : !b.empty() ? b : c;
       out->domains.push_back(HostKey(host));
     }

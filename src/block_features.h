@@ -48,7 +48,9 @@ struct SentenceStats {
   int digits = 0;
   int upper = 0;
   int urls = 0;
-  int addresses = 0;  // of those, URLs with a scheme or "www." and e-mail addresses
+  // Of those, the addresses: URLs with a scheme, "www." or a path ("gofundme.com/x") and e-mail
+  // addresses (not a bare host name, "Amazon.com").
+  int addresses = 0;
   int mixed_script_words = 0;
   int leet_folds = 0;
   std::array<int, static_cast<size_t>(Script::kCount)> script_letters{};

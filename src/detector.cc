@@ -44,16 +44,17 @@ constexpr double kHeadingThreshold = 0.95;
 // holds a link is an article citing its source.
 constexpr double kLinkEvidenceShare = 0.5;
 
-// Whether block `block` holds a URL with a scheme or "www.", or an e-mail address, in its text:
+// Whether block `block` holds a URL with a scheme, "www." or a path, or an e-mail address:
 // a title or caption never does (a bare host name, "Amazon.com", may), so such a line is not
-// held as one. Measured: no heading or caption of the dev bench's news holds one; 4 of the
-// spam lines a model trained without the csdmc e-mails kept as headings did.
+// held as one. Measured: no heading or caption of the dev bench's news holds one; several spam
+// lines that models trained without a spam source held as headings did (README, "heading_bar").
 bool HoldsAddress(const JudgedDocument& doc, size_t block) {
   for (const SentenceStats& s : doc.a.sentences[block]) {
     if (s.addresses > 0) return true;
   }
   return false;
 }
+
 constexpr size_t kNoCut = static_cast<size_t>(-1);
 // Lists this long are judged as a whole (DetectorImpl::HoldListItems).
 constexpr size_t kMinListItems = 3;

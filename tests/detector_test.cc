@@ -522,8 +522,8 @@ TEST(Detector, SpamHeadingAmidTheStoryIsStripped) {
   EXPECT_EQ(Clean(with_sub, r), with_sub);
 }
 
-// A title or caption never holds a URL with a scheme or "www.", or an e-mail address: a line
-// that does is judged at the strip threshold, not held to the heading bar (set here so high
+// A title or caption never holds a URL with a scheme, "www." or a path, or an e-mail address: a
+// line that does is judged at the strip threshold, not held to the heading bar (set here so high
 // that a held line is never stripped), while a title naming a bare host name is still a title.
 TEST(Detector, HeadingHoldingAnAddressIsNoTitle) {
   Options o;
@@ -559,6 +559,8 @@ TEST(Detector, HeadingHoldingAnAddressIsNoTitle) {
   EXPECT_EQ(judge("Mother's Day Roses from $19.99 https://roses-direct.example/sale"),
             Decision::kStrip);
   EXPECT_EQ(judge("Mother's Day Roses from $19.99 orders@roses-direct.example"), Decision::kStrip);
+  EXPECT_EQ(judge("Mother's Day Roses from $19.99 roses-direct.com/sale"), Decision::kStrip);
+  EXPECT_EQ(judge("Mother's Day Roses from $19.99 at roses-direct.com"), Decision::kFlag);
 }
 
 }  // namespace
