@@ -37,7 +37,10 @@ bool OpensInLowerCase(std::string_view text) {
   while (i < text.size() && text[i] >= 'a' && text[i] <= 'z') ++i;
   if (i == start) return false;
   // The word ends at a space (or punctuation) and another word follows.
-  if (i < text.size() && IsAsciiLetter(text[i])) return false;  // "iPhone", "eBay"
+  // "iPhone", "eBay", "e-commerce", "bit.ly": a name as its owner writes it.
+  if (i < text.size() && (IsAsciiLetter(text[i]) || text[i] == '-' || text[i] == '.')) {
+    return false;
+  }
   for (; i < text.size(); ++i) {
     if (IsSpace(text[i])) break;
   }

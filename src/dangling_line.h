@@ -25,8 +25,9 @@ bool EndsDangling(std::string_view text);
 // Whether `text` (leading white space ignored) opens with a word of lower-case ASCII letters
 // and at least one more word ("check out my channel", "to the point of them hanging up"): a
 // title or subheading opens with a capital, a digit or a quotation mark, so such a line is a
-// piece of running text (or a comment) that the segmenter took for a heading. A brand written
-// with an inner capital ("iPhone sales slow", "eBay results") is no such word.
+// piece of running text (or a comment) that the segmenter took for a heading. A name written
+// with an inner capital, a hyphen or a dot ("iPhone sales slow", "eBay results", "e-commerce
+// booms") is no such word.
 bool OpensInLowerCase(std::string_view text);
 
 }  // namespace spamstrip

@@ -41,6 +41,8 @@ TEST(OpensInLowerCase, TitlesBrandsAndSingleWords) {
   EXPECT_FALSE(OpensInLowerCase("Harbour council approves new ferry timetable"));
   EXPECT_FALSE(OpensInLowerCase("iPhone sales slow in China"));  // an inner capital: a brand
   EXPECT_FALSE(OpensInLowerCase("eBay results beat forecasts"));
+  EXPECT_FALSE(OpensInLowerCase("e-commerce sales soar"));
+  EXPECT_FALSE(OpensInLowerCase("bit.ly links banned"));
   EXPECT_FALSE(OpensInLowerCase("\"Hands up\" he said"));
   EXPECT_FALSE(OpensInLowerCase("2024 budget approved"));
   EXPECT_FALSE(OpensInLowerCase("\u00e9t\u00e9 record"));  // non-ASCII: not judged
