@@ -63,26 +63,21 @@ void OffsetMap::Finish(size_t decoded_size, size_t source_size) {
   source_size_ = source_size;
 }
 
-size_t OffsetMap::ToSourceStart(size_t offset) const {
-  if (offset >= decoded_size_ || runs_.empty()) return source_size_;
-  auto it = std::upper_bound(runs_.begin(), runs_.end(), offset,
-                             [](size_t o, const Run& r) { return o < r.decoded; });
-  if (it == runs_.begin()) return runs_.front().source;
-  const Run& r = *(it - 1);
-  const size_t k = std::min((offset - r.decoded) / r.decoded_len, r.count);
-  return r.source + k * r.source_len;
-}
-
-size_t OffsetMap::ToSourceEnd(size_t offset) const {
+size_t OffsetMap::ToSource(size_t offset, bool round_up) const {
   if (offset >= decoded_size_ || runs_.empty()) return source_size_;
   auto it = std::upper_bound(runs_.begin(), runs_.end(), offset,
                              [](size_t o, const Run& r) { return o < r.decoded; });
   if (it == runs_.begin()) return runs_.front().source;
   const Run& r = *(it - 1);
   const size_t rel = offset - r.decoded;
-  const size_t k = std::min(rel / r.decoded_len + (rel % r.decoded_len != 0 ? 1 : 0), r.count);
+  const size_t inside = round_up && rel % r.decoded_len != 0 ? 1 : 0;
+  const size_t k = std::min(rel / r.decoded_len + inside, r.count);
   return r.source + k * r.source_len;
 }
+
+size_t OffsetMap::ToSourceStart(size_t offset) const { return ToSource(offset, false); }
+
+size_t OffsetMap::ToSourceEnd(size_t offset) const { return ToSource(offset, true); }
 
 Status DecodeToUtf8(std::string_view input, size_t skip, const char* icu_name, DecodedText* out) {
   out->text.clear();

@@ -47,6 +47,9 @@ class OffsetMap {
     unsigned decoded_len = 0, source_len = 0;  // of each character
   };
   void Close(size_t source_end);
+  // The input offset of the character holding decoded byte `offset`: its start, or with
+  // `round_up` its end when `offset` falls inside it.
+  size_t ToSource(size_t offset, bool round_up) const;
 
   std::vector<Run> runs_;
   size_t decoded_size_ = 0, source_size_ = 0;
