@@ -126,17 +126,58 @@ double Novelty(const std::vector<SentenceStats>& sents, size_t b, size_t e,
 
 }  // namespace
 
+namespace {
+
+// Symbols prose rarely uses: arrows, mathematical and technical signs, box drawing, shapes,
+// dingbats (U+2190..U+2BFF), and emoji and pictographs (U+1F000..U+1FAFF). Not currency signs,
+// ©, ® or ™, which news uses.
+bool RareSymbol(char32_t c) {
+  return (c >= 0x2190 && c <= 0x2BFF) || (c >= 0x1F000 && c <= 0x1FAFF);
+}
+
+// The high bit of each byte of w (all bytes ASCII) that is a symbol prose rarely uses:
+// # * + < = > [ \ ] ^ _ { | } ~.
+inline uint64_t AsciiSymbols(uint64_t w) {
+  return swar::BytesEqual(w, '#') | swar::BytesInRange(w, '*', '+') |
+         swar::BytesInRange(w, '<', '>') | swar::BytesInRange(w, '[', '_') |
+         swar::BytesInRange(w, '{', '~');
+}
+
+}  // namespace
+
 void CountShape(std::string_view s, SentenceStats* out) {
-  int ascii_letters = 0, upper = 0, digits = 0;
+  int ascii_letters = 0, upper = 0, digits = 0, exclaims = 0, questions = 0, symbols = 0;
+  int words = 0, capitalised = 0;
+  // Whether the byte before i is part of a word (an ASCII letter or digit, or a non-ASCII letter
+  // or digit): an ASCII letter or digit after anything else starts a word.
+  bool in_word = false;
   size_t i = 0;
   while (i < s.size()) {
     if (i + 8 <= s.size()) {
       const uint64_t w = swar::Load8(s.data() + i);
       if ((w & swar::kHighs) == 0) {
-        const int up = swar::CountMarked(swar::BytesInRange(w, 'A', 'Z'));
-        ascii_letters += up + swar::CountMarked(swar::BytesInRange(w, 'a', 'z'));
-        upper += up;
-        digits += swar::CountMarked(swar::BytesInRange(w, '0', '9'));
+        const uint64_t up = swar::BytesInRange(w, 'A', 'Z');
+        const uint64_t letters = up | swar::BytesInRange(w, 'a', 'z');
+        const uint64_t digit = swar::BytesInRange(w, '0', '9');
+        const int nup = swar::CountMarked(up);
+        ascii_letters += swar::CountMarked(letters);
+        upper += nup;
+        digits += swar::CountMarked(digit);
+        const uint64_t word = letters | digit;
+        // Byte k is in a word when byte k-1 is (little-endian: the next byte is 8 bits up).
+        const uint64_t after_word = (word << 8) | (in_word ? 0x80u : 0u);
+        const uint64_t starts = word & ~after_word;
+        words += swar::CountMarked(starts);
+        capitalised += swar::CountMarked(starts & up);
+        in_word = (word >> 63) != 0;
+        const uint64_t ex = swar::BytesEqual(w, '!');
+        const uint64_t qu = swar::BytesEqual(w, '?');
+        const uint64_t sy = AsciiSymbols(w);
+        if ((ex | qu | sy) != 0) {  // rare: most words of text hold none of them
+          exclaims += swar::CountMarked(ex);
+          questions += swar::CountMarked(qu);
+          symbols += swar::CountMarked(sy);
+        }
         i += 8;
         continue;
       }
@@ -144,19 +185,42 @@ void CountShape(std::string_view s, SentenceStats* out) {
     size_t len = 1;
     const auto b = static_cast<unsigned char>(s[i]);
     if (b < 0x80) {
-      if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')) {
+      const bool letter = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
+      const bool digit = b >= '0' && b <= '9';
+      if (letter) {
         ++ascii_letters;
         if (b <= 'Z') ++upper;
-      } else if (b >= '0' && b <= '9') {
+      } else if (digit) {
         ++digits;
+      } else if (b == '!') {
+        ++exclaims;
+      } else if (b == '?') {
+        ++questions;
+      } else if (AsciiSymbols(b) != 0) {
+        ++symbols;
       }
+      if ((letter || digit) && !in_word) {
+        ++words;
+        if (b >= 'A' && b <= 'Z') ++capitalised;
+      }
+      in_word = letter || digit;
     } else {
-      const CharInfo& info = GetCharInfo(DecodeUtf8(s, i, &len));
+      const char32_t c = DecodeUtf8(s, i, &len);
+      const CharInfo& info = GetCharInfo(c);
+      in_word = false;
       if (info.cls == CharClass::kLetter) {
         ++out->letters;
         ++out->script_letters[static_cast<size_t>(info.script)];
+        in_word = true;
       } else if (info.cls == CharClass::kDigit) {
         ++out->digits;
+        in_word = true;
+      } else if (c == 0xFF01) {  // fullwidth '!'
+        ++exclaims;
+      } else if (c == 0x061F || c == 0xFF1F) {  // Arabic and fullwidth '?'
+        ++questions;
+      } else if (RareSymbol(c)) {
+        ++symbols;
       }
     }
     i += len;
@@ -165,6 +229,11 @@ void CountShape(std::string_view s, SentenceStats* out) {
   out->script_letters[static_cast<size_t>(Script::kLatin)] += ascii_letters;
   out->upper += upper;
   out->digits += digits;
+  out->exclaims += exclaims;
+  out->questions += questions;
+  out->symbols += symbols;
+  out->ascii_words += words;
+  out->capitalised_words += capitalised;
 }
 
 const char* FeatureName(int f) {
@@ -172,7 +241,8 @@ const char* FeatureName(int f) {
       "bias",         "ngram",         "rules",           "novelty",         "script_mismatch",
       "mixed_script", "urls",          "foreign_domains", "log_words",       "digit_share",
       "upper_share",  "leet",          "no_letters",      "heading",         "caption",
-      "span",         "novelty_short", "rest_ngram",      "neighbour_ngram", "run_position"};
+      "span",         "novelty_short", "rest_ngram",      "neighbour_ngram", "run_position",
+      "exclaims",     "questions",     "symbols",         "capitalised"};
   return f >= 0 && f < kNumFeatures ? kNames[f] : "?";
 }
 
@@ -185,6 +255,7 @@ void SentenceStats::Reset() {
   shorts.clear();
   domains.clear();
   words = letters = digits = upper = urls = addresses = mixed_script_words = leet_folds = 0;
+  exclaims = questions = symbols = ascii_words = capitalised_words = 0;
   script_letters.fill(0);
 }
 
@@ -326,6 +397,7 @@ FeatureVector DocContext::Features(const std::vector<SentenceStats>& sents, size
   f[kBias] = 1;
   NgramScore ng;
   int words = 0, letters = 0, digits = 0, upper = 0, urls = 0, mixed = 0, leet = 0;
+  int exclaims = 0, questions = 0, symbols = 0, ascii_words = 0, capitalised = 0;
   std::array<long, static_cast<size_t>(Script::kCount)> letters_by_script{};
   std::vector<int> rule_ids;
   std::unordered_map<std::string, int> local_domains;
@@ -340,6 +412,11 @@ FeatureVector DocContext::Features(const std::vector<SentenceStats>& sents, size
     urls += s.urls;
     mixed += s.mixed_script_words;
     leet += s.leet_folds;
+    exclaims += s.exclaims;
+    questions += s.questions;
+    symbols += s.symbols;
+    ascii_words += s.ascii_words;
+    capitalised += s.capitalised_words;
     for (size_t j = 0; j < s.script_letters.size(); ++j)
       letters_by_script[j] += s.script_letters[j];
     rule_ids.insert(rule_ids.end(), s.rules.begin(), s.rules.end());
@@ -390,6 +467,10 @@ FeatureVector DocContext::Features(const std::vector<SentenceStats>& sents, size
   f[kHeading] = whole_block && kind == BlockKind::kHeading ? 1 : 0;
   f[kCaption] = kind == BlockKind::kCaption ? 1 : 0;
   f[kSpan] = whole_block ? 0 : 1;
+  f[kExclaims] = std::min(exclaims, 3);
+  f[kQuestions] = std::min(questions, 3);
+  f[kSymbols] = std::min(symbols, 10);
+  if (ascii_words >= 3) f[kCapitalised] = static_cast<double>(capitalised) / ascii_words;
   return f;
 }
 

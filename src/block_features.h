@@ -53,11 +53,21 @@ struct SentenceStats {
   int addresses = 0;
   int mixed_script_words = 0;
   int leet_folds = 0;
+  // Punctuation and case the canonical text (and so the n-grams) cannot see: '!' and '?' (also
+  // fullwidth and Arabic), symbols that prose rarely uses (* # = | < > ~ ^ _ + [ ] { } \ and
+  // non-ASCII symbols such as emoji), and ASCII words (runs of letters and digits) with how
+  // many of them start with a capital letter.
+  int exclaims = 0;
+  int questions = 0;
+  int symbols = 0;
+  int ascii_words = 0;
+  int capitalised_words = 0;
   std::array<int, static_cast<size_t>(Script::kCount)> script_letters{};
 };
 
-// Adds the letters (SentenceStats::letters, script_letters), upper-case ASCII letters and digits
-// of `s` to *out; ASCII eight bytes at a time.
+// Adds the letters (SentenceStats::letters, script_letters), upper-case ASCII letters, digits,
+// punctuation marks, symbols and (capitalised) ASCII words of `s` to *out; ASCII eight bytes at
+// a time.
 void CountShape(std::string_view s, SentenceStats* out);
 
 // Computes the statistics of text[range]. `rules` and `model` may be null.
@@ -88,6 +98,10 @@ enum Feature : int {
   kNeighbourNgram,  // lowest n-gram log-odds of the other lines of the paragraph (whole block),
                     // or of the rest of the block (sentence run); kNoNeighbour when none
   kRunPosition,     // 0 whole block, 1 a run ending the block, 2 a run starting it, 3 inside it
+  kExclaims,        // '!' marks (capped at 3): ads shout, news rarely does outside quotes
+  kQuestions,       // '?' marks (capped at 3)
+  kSymbols,      // symbols prose rarely uses: * # = | < > ~ ^ _ + [ ] { } \, emoji (capped at 10)
+  kCapitalised,  // share of ASCII words starting with a capital ("Earn Money Fast"), >= 3 words
   kNumFeatures
 };
 constexpr double kNoNeighbour = -15.0;

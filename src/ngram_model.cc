@@ -14,7 +14,8 @@ namespace spamstrip {
 namespace {
 
 constexpr char kMagic[8] = {'S', 'P', 'A', 'M', 'S', 'T', 'R', 'P'};
-constexpr uint32_t kVersion = 2;  // 1 is read too: it has no HTML weights
+constexpr uint32_t kVersion = 3;  // 1 and 2 are read too: 1 has no HTML weights, neither
+                                  // has the punctuation features (scorer.h, kExclaims on)
 constexpr size_t kHeaderSize = 60;
 
 void PutU32(std::string* out, uint32_t v) {
@@ -329,9 +330,9 @@ Status NgramModel::Load(std::string_view b, const std::string& name) {
     return Status::Corrupt(name + ": not a spamstrip model (bad magic at byte 0)");
   }
   const uint32_t version = GetU32(b, 8);
-  if (version != 1 && version != kVersion) {
+  if (version < 1 || version > kVersion) {
     return Status::Corrupt(name + ": model version " + std::to_string(version) +
-                           " is not supported (this build reads versions 1 and 2)");
+                           " is not supported (this build reads versions 1 to 3)");
   }
   NgramConfig c;
   const uint32_t bits = GetU32(b, 12);

@@ -1,9 +1,11 @@
 // ngram_model.h — the trained model: hashed n-gram weights plus the scorer's combination weights.
 //
-// File format, version 2 (all integers and floats little-endian, IEEE-754 binary32):
+// File format, version 3 (all integers and floats little-endian, IEEE-754 binary32):
 //   offset  size  field
 //   0       8     magic "SPAMSTRP"
-//   8       4     u32 version = 1
+//   8       4     u32 version = 3      (1 and 2 are read too; 3 has the layout of 2, its trees
+//                                       may name the punctuation features, kExclaims onwards,
+//                                       which a version-2 reader does not compute)
 //   12      4     u32 hash_bits        (buckets = 2^hash_bits, 10..24)
 //   16      4     u32 word_max_n       (word n-grams 1..word_max_n, 0..2)
 //   20      4     u32 char_min_n       (character n-grams char_min_n..char_max_n; 0 = none)
@@ -15,7 +17,8 @@
 //   48      4     f32 threshold        (default strip threshold on the final probability)
 //   52      4     f32 flag_threshold
 //   56      4     f32 span_threshold   (default threshold for cutting a sentence run out of a
-//   block) 60      4*n   f32 combiner[n_combiner]  (linear combination weights, used when no trees)
+//                                       block)
+//   60      4*n   f32 combiner[n_combiner]  (linear combination weights, used when no trees)
 //   ..      4     u32 n_trees              (0: the linear combiner scores)
 //   ..      4     u32 tree_depth           (D, 1..8)
 //   ..      4     f32 forest_base          (initial log-odds)
