@@ -644,6 +644,14 @@ Status Detector::Create(const Options& options, std::unique_ptr<Detector>* out) 
       if (!s.ok()) return s;
     }
   }
+  // Its trees may name any feature below its own count: more than this build computes would be
+  // read past the feature vector.
+  if (model != nullptr && model->combiner().size() > static_cast<size_t>(kNumFeatures)) {
+    return Status::Corrupt(
+        (options.model_file.empty() ? std::string("built-in model") : options.model_file) +
+        ": the model combines " + std::to_string(model->combiner().size()) +
+        " features, this build computes " + std::to_string(kNumFeatures));
+  }
   if (options.threshold > 1 || (options.flag_threshold > 1)) {
     return Status::InvalidArgument("thresholds are probabilities: use a value in [0, 1]");
   }

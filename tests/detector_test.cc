@@ -10,6 +10,8 @@
 #include <thread>
 #include <vector>
 
+#include "block_features.h"
+#include "ngram_model.h"
 #include "spamstrip/report_json.h"
 #include "temp_dir.h"
 
@@ -172,6 +174,29 @@ TEST_F(DetectorFiles, CorruptModelFileIsCorrupt) {
   Status s = Detector::Create(o, &d);
   EXPECT_EQ(s.code(), Status::Code::kCorrupt);
   EXPECT_NE(s.message().find("junk.model"), std::string::npos) << s.message();
+  EXPECT_EQ(d, nullptr);
+}
+
+// A well-formed model whose trees read features this build does not compute (a model from a
+// newer build, or a crafted file) is refused: its trees would read past the feature vector.
+TEST_F(DetectorFiles, ModelWithMoreFeaturesThanTheBuildIsCorrupt) {
+  NgramConfig c;
+  c.hash_bits = 10;
+  NgramModel m;
+  const size_t features = kNumFeatures + 6;
+  m.Set(c, 0.0f, std::vector<float>(size_t(1) << c.hash_bits, 0.1f),
+        std::vector<float>(features, 0.5f), 0.7, 0.4, 0.6);
+  Forest f;
+  f.depth = 1;
+  f.trees.push_back(Tree{{static_cast<int32_t>(features - 1)}, {0.5f}, {0.0f}, {-1.0f, 1.0f}});
+  m.set_forest(std::move(f));
+  Options o;
+  o.model_file = Write("newer.model", m.Serialize());
+  std::unique_ptr<Detector> d;
+  Status s = Detector::Create(o, &d);
+  EXPECT_EQ(s.code(), Status::Code::kCorrupt);
+  EXPECT_NE(s.message().find("newer.model"), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find("features"), std::string::npos) << s.message();
   EXPECT_EQ(d, nullptr);
 }
 

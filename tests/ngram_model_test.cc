@@ -339,11 +339,13 @@ TEST(NgramModel, WrongVersionIsRejected) {
   NgramModel a;
   MakeModel(&a);
   std::string bytes = a.Serialize();
-  PutU32(&bytes, 8, 3);
+  PutU32(&bytes, 8, 4);
   NgramModel b;
-  Status s = b.Load(bytes, "v3.model");
+  Status s = b.Load(bytes, "v4.model");
   ASSERT_FALSE(s.ok());
-  EXPECT_NE(s.message().find("version 3"), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find("version 4"), std::string::npos) << s.message();
+  PutU32(&bytes, 8, 0);
+  EXPECT_FALSE(b.Load(bytes, "v0.model").ok());
 }
 
 TEST(NgramModel, HtmlWeightsRoundTrip) {
