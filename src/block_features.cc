@@ -146,7 +146,7 @@ inline uint64_t AsciiSymbols(uint64_t w) {
 }  // namespace
 
 void CountShape(std::string_view s, SentenceStats* out) {
-  int ascii_letters = 0, upper = 0, digits = 0, exclaims = 0, questions = 0, symbols = 0;
+  int ascii_letters = 0, upper = 0, digits = 0, exclaims = 0, symbols = 0;
   int words = 0, capitalised = 0;
   // Whether the byte before i is part of a word (an ASCII letter or digit, or a non-ASCII letter
   // or digit): an ASCII letter or digit after anything else starts a word.
@@ -171,11 +171,9 @@ void CountShape(std::string_view s, SentenceStats* out) {
         capitalised += swar::CountMarked(starts & up);
         in_word = (word >> 63) != 0;
         const uint64_t ex = swar::BytesEqual(w, '!');
-        const uint64_t qu = swar::BytesEqual(w, '?');
         const uint64_t sy = AsciiSymbols(w);
-        if ((ex | qu | sy) != 0) {  // rare: most words of text hold none of them
+        if ((ex | sy) != 0) {  // rare: most words of text hold neither
           exclaims += swar::CountMarked(ex);
-          questions += swar::CountMarked(qu);
           symbols += swar::CountMarked(sy);
         }
         i += 8;
@@ -194,8 +192,6 @@ void CountShape(std::string_view s, SentenceStats* out) {
         ++digits;
       } else if (b == '!') {
         ++exclaims;
-      } else if (b == '?') {
-        ++questions;
       } else if (AsciiSymbols(b) != 0) {
         ++symbols;
       }
@@ -217,8 +213,6 @@ void CountShape(std::string_view s, SentenceStats* out) {
         in_word = true;
       } else if (c == 0xFF01) {  // fullwidth '!'
         ++exclaims;
-      } else if (c == 0x061F || c == 0xFF1F) {  // Arabic and fullwidth '?'
-        ++questions;
       } else if (RareSymbol(c)) {
         ++symbols;
       }
@@ -230,7 +224,6 @@ void CountShape(std::string_view s, SentenceStats* out) {
   out->upper += upper;
   out->digits += digits;
   out->exclaims += exclaims;
-  out->questions += questions;
   out->symbols += symbols;
   out->ascii_words += words;
   out->capitalised_words += capitalised;
@@ -242,7 +235,7 @@ const char* FeatureName(int f) {
       "mixed_script", "urls",          "foreign_domains", "log_words",       "digit_share",
       "upper_share",  "leet",          "no_letters",      "heading",         "caption",
       "span",         "novelty_short", "rest_ngram",      "neighbour_ngram", "run_position",
-      "exclaims",     "questions",     "symbols",         "capitalised"};
+      "exclaims",     "symbols",       "capitalised"};
   return f >= 0 && f < kNumFeatures ? kNames[f] : "?";
 }
 
@@ -255,7 +248,7 @@ void SentenceStats::Reset() {
   shorts.clear();
   domains.clear();
   words = letters = digits = upper = urls = addresses = mixed_script_words = leet_folds = 0;
-  exclaims = questions = symbols = ascii_words = capitalised_words = 0;
+  exclaims = symbols = ascii_words = capitalised_words = 0;
   script_letters.fill(0);
 }
 
@@ -397,7 +390,7 @@ FeatureVector DocContext::Features(const std::vector<SentenceStats>& sents, size
   f[kBias] = 1;
   NgramScore ng;
   int words = 0, letters = 0, digits = 0, upper = 0, urls = 0, mixed = 0, leet = 0;
-  int exclaims = 0, questions = 0, symbols = 0, ascii_words = 0, capitalised = 0;
+  int exclaims = 0, symbols = 0, ascii_words = 0, capitalised = 0;
   std::array<long, static_cast<size_t>(Script::kCount)> letters_by_script{};
   std::vector<int> rule_ids;
   std::unordered_map<std::string, int> local_domains;
@@ -413,7 +406,6 @@ FeatureVector DocContext::Features(const std::vector<SentenceStats>& sents, size
     mixed += s.mixed_script_words;
     leet += s.leet_folds;
     exclaims += s.exclaims;
-    questions += s.questions;
     symbols += s.symbols;
     ascii_words += s.ascii_words;
     capitalised += s.capitalised_words;
@@ -468,7 +460,6 @@ FeatureVector DocContext::Features(const std::vector<SentenceStats>& sents, size
   f[kCaption] = kind == BlockKind::kCaption ? 1 : 0;
   f[kSpan] = whole_block ? 0 : 1;
   f[kExclaims] = std::min(exclaims, 3);
-  f[kQuestions] = std::min(questions, 3);
   f[kSymbols] = std::min(symbols, 10);
   if (ascii_words >= 3) f[kCapitalised] = static_cast<double>(capitalised) / ascii_words;
   return f;

@@ -53,12 +53,11 @@ struct SentenceStats {
   int addresses = 0;
   int mixed_script_words = 0;
   int leet_folds = 0;
-  // Punctuation and case the canonical text (and so the n-grams) cannot see: '!' and '?' (also
-  // fullwidth and Arabic), symbols that prose rarely uses (* # = | < > ~ ^ _ + [ ] { } \ and
+  // Punctuation and case the canonical text (and so the n-grams) cannot see: '!' (also
+  // fullwidth), symbols that prose rarely uses (* # = | < > ~ ^ _ + [ ] { } \ and
   // non-ASCII symbols such as emoji), and ASCII words (runs of letters and digits) with how
   // many of them start with a capital letter.
   int exclaims = 0;
-  int questions = 0;
   int symbols = 0;
   int ascii_words = 0;
   int capitalised_words = 0;
@@ -99,7 +98,6 @@ enum Feature : int {
                     // or of the rest of the block (sentence run); kNoNeighbour when none
   kRunPosition,     // 0 whole block, 1 a run ending the block, 2 a run starting it, 3 inside it
   kExclaims,        // '!' marks (capped at 3): ads shout, news rarely does outside quotes
-  kQuestions,       // '?' marks (capped at 3)
   kSymbols,      // symbols prose rarely uses: * # = | < > ~ ^ _ + [ ] { } \, emoji (capped at 10)
   kCapitalised,  // share of ASCII words starting with a capital ("Earn Money Fast"), >= 3 words
   kNumFeatures

@@ -509,7 +509,9 @@ TEST(Detector, SpamHeadingAmidTheStoryIsStripped) {
       "last crossing often runs full in summer.\n\n"
       "The operator said it would review the evening timetable in the autumn and publish "
       "passenger figures for the new crossings after three months.\n";
-  std::string line = "Upgrade your policy to platinum cover";
+  // A line the model scores between the strip threshold and the heading bar (0.91 with the
+  // shipped model), so that which of the two it is held to decides.
+  std::string line = "Lowest premiums on platinum home cover";
   auto d = Make();
   auto decision_of_line = [&](const std::string& text) {
     Report r;
@@ -534,11 +536,11 @@ TEST(Detector, SpamHeadingAmidTheStoryIsStripped) {
   line = "Premium protection plans for smart homeowners";
   EXPECT_EQ(decision_of_line(line + "\n\n" + title + first + rest), Decision::kStrip);
   // Under the title too, a line that ends in the middle of a sentence is no subtitle.
-  line = "Upgrade your policy to platinum cover";
+  line = "Lowest premiums on platinum home cover";
   line += " and";
   EXPECT_EQ(decision_of_line(title + line + "\n\n" + first + rest), Decision::kStrip);
   // Nor is one that opens in lower case, as a comment or a line of running text does.
-  line = "upgrade your policy to platinum cover";
+  line = "lowest premiums on platinum home cover";
   EXPECT_EQ(decision_of_line(title + line + "\n\n" + first + rest), Decision::kStrip);
   const std::string sub = "Evening service under review\n\n";
   const std::string with_sub = title + first + sub + rest;
