@@ -11,9 +11,10 @@ spam=$(ls "$D"/spam/*.jsonl | grep -v keywords)  # the keyword list holds phrase
 html_train=$(mktemp --suffix=.jsonl)
 trap 'rm -f "$html_train"' EXIT
 python3 scripts/make_html_bench.py --data "$D" --split train --copies 6 --seed 1 --out "$html_train"
-# Seed 2: of the forests trained with seeds 1-3 (each within the others' noise on dev), the one
-# that keeps every real paragraph of the golden pages (corpus/); seed 1's strips bank_lending's
-# consumer warning (a rule hit on "guaranteed approval"), seed 3's a paragraph quoting an attack.
+# Seed 2: of the forests trained with seeds 1-3 (within each other's noise on dev), the one that
+# passes the golden pages (corpus/): seed 1's keeps ai_prompt_injection's injected line and strips
+# bank_lending's consumer warning (a rule hit on "guaranteed approval"), seed 3's strips
+# ai_prompt_injection's paragraph quoting an attack.
 "$bin" train --split train --seed 2 --bits 18 --out rules/default.model \
   --data "$D"/news/bbc.jsonl "$D"/news/reuters21578.jsonl "$D"/news/saudinewsnet_ar.jsonl \
          "$D"/news/html/gold.jsonl $spam \
