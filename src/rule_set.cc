@@ -52,6 +52,22 @@ RE2::Options PatternOptions() {
   return o;
 }
 
+// RE2's parse error for `pattern` under PatternOptions() ("" when it parses), at a fraction of
+// the cost of compiling it: with a memory budget too small for any program, RE2 parses the
+// pattern (reporting exactly what a full RE2 would), simplifies it and gives up compiling at
+// once, with "pattern too large".
+std::string ParseError(const std::string& pattern) {
+  RE2::Options o = PatternOptions();
+  o.set_max_mem(64);  // two thirds of it, the compiler's budget, holds no instruction
+  const RE2 re(pattern, o);
+  if (re.ok() || re.error_code() == RE2::ErrorPatternTooLarge) return "";
+  return re.error();
+}
+
+std::string BadPattern(const Rule& r, const std::string& error) {
+  return r.file + ":" + std::to_string(r.line) + ": rule " + r.id + ": bad pattern: " + error;
+}
+
 }  // namespace
 
 const std::vector<std::string>& RuleCategories() {
@@ -62,7 +78,7 @@ const std::vector<std::string>& RuleCategories() {
   return kCategories;
 }
 
-RuleSet::RuleSet() = default;
+RuleSet::RuleSet() : options_(PatternOptions()) {}
 RuleSet::~RuleSet() = default;
 
 Status RuleSet::Parse(std::string_view text, const std::string& name) {
@@ -231,7 +247,7 @@ std::vector<std::string> TriggerAtoms(const LiteralNode& n, double* cost) {
 }  // namespace
 
 Status RuleSet::Compile() {
-  compiled_.clear();
+  compiled_.reset();
   root_.clear();
   nodes_.clear();
   children_.clear();
@@ -280,12 +296,8 @@ Status RuleSet::Compile() {
   std::vector<std::vector<std::string>> trigger_atoms(rules_.size());
   for (size_t i = 0; i < rules_.size(); ++i) {
     const Rule& r = rules_[i];
-    auto re = std::make_unique<RE2>(r.pattern, PatternOptions());
-    if (!re->ok()) {
-      return Status::Corrupt(r.file + ":" + std::to_string(r.line) + ": rule " + r.id +
-                             ": bad pattern: " + re->error());
-    }
-    compiled_.push_back(std::move(re));
+    const std::string error = ParseError(r.pattern);
+    if (!error.empty()) return Status::Corrupt(BadPattern(r, error));
     std::unique_ptr<LiteralNode> tree = RequiredLiterals(r.pattern);
     if (tree == nullptr) {
       root_.push_back(-1);
@@ -296,6 +308,7 @@ Status RuleSet::Compile() {
     trigger_atoms[i] = TriggerAtoms(*tree, &cost);
     root_.push_back(static_cast<int32_t>(flatten(*tree)));
   }
+  compiled_ = std::make_unique<LazyRegexp[]>(rules_.size());
   if (atoms.empty()) return Status::Ok();
   or_parents_.resize(atoms.size());
   for (const auto& [a, node] : or_edges) or_parents_[static_cast<size_t>(a)].push_back(node);
@@ -311,6 +324,19 @@ Status RuleSet::Compile() {
 }
 
 size_t RuleSet::atom_count() const { return triggers_.size(); }
+
+const RE2& RuleSet::Pattern(int id) const {
+  const auto i = static_cast<size_t>(id);
+  return compiled_[i].Get(rules_[i].pattern, options_);
+}
+
+Status RuleSet::BuildAllPatterns() const {
+  for (size_t i = 0; i < rules_.size(); ++i) {
+    const RE2& re = Pattern(static_cast<int>(i));
+    if (!re.ok()) return Status::Corrupt(BadPattern(rules_[i], re.error()));
+  }
+  return Status::Ok();
+}
 
 bool RuleSet::Holds(uint32_t node, const Marks& m) const {
   const Node& n = nodes_[node];
@@ -381,8 +407,7 @@ void RuleSet::Match(std::string_view canonical, std::vector<int>* ids) const {
   Candidates(canonical, &candidates);
   for (int id : candidates) {
     // RE2::PartialMatch() without its argument-list wrapper: an unanchored match, no groups.
-    if (compiled_[static_cast<size_t>(id)]->Match(canonical, 0, canonical.size(), RE2::UNANCHORED,
-                                                  nullptr, 0)) {
+    if (Pattern(id).Match(canonical, 0, canonical.size(), RE2::UNANCHORED, nullptr, 0)) {
       ids->push_back(id);
     }
   }
@@ -390,9 +415,8 @@ void RuleSet::Match(std::string_view canonical, std::vector<int>* ids) const {
 
 std::string RuleSet::MatchedText(int id, std::string_view canonical) const {
   re2::StringPiece m;
-  if (id < 0 || static_cast<size_t>(id) >= compiled_.size()) return "";
-  if (!compiled_[static_cast<size_t>(id)]->Match(canonical, 0, canonical.size(), RE2::UNANCHORED,
-                                                 &m, 1)) {
+  if (id < 0 || static_cast<size_t>(id) >= rules_.size() || !compiled_) return "";
+  if (!Pattern(id).Match(canonical, 0, canonical.size(), RE2::UNANCHORED, &m, 1)) {
     return "";
   }
   return std::string(m.data(), m.size());
@@ -405,15 +429,16 @@ std::vector<std::string> RuleSet::CheckExamples() const {
     const Rule& r = rules_[i];
     std::string where = r.file + ":" + std::to_string(r.line) + ": rule " + r.id + ": ";
     if (r.about.empty()) errors.push_back(where + "no 'about' line");
+    const RE2& re = Pattern(static_cast<int>(i));
     for (const auto& ex : r.match) {
       Normalize(ex, &ct);
-      if (!RE2::PartialMatch(ct.text, *compiled_[i])) {
+      if (!RE2::PartialMatch(ct.text, re)) {
         errors.push_back(where + "does not match its example '" + ex + "'");
       }
     }
     for (const auto& ex : r.nomatch) {
       Normalize(ex, &ct);
-      if (RE2::PartialMatch(ct.text, *compiled_[i])) {
+      if (RE2::PartialMatch(ct.text, re)) {
         errors.push_back(where + "matches its counter-example '" + ex + "'");
       }
     }
