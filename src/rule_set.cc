@@ -4,9 +4,8 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <functional>
-#include <map>
 #include <set>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "embedded.h"
@@ -220,31 +219,68 @@ double Commonness(const std::string& atom) {
   return 1.0 / (extra * extra * extra);
 }
 
-// A set of atoms every text satisfying `n` contains one of (a necessary clause), as rare as
-// the tree allows: an AND needs only one of its children's clauses, an OR needs all of them.
-std::vector<std::string> TriggerAtoms(const LiteralNode& n, double* cost) {
-  if (n.op == LiteralNode::Op::kAtom) {
-    *cost = Commonness(n.atom);
-    return {n.atom};
-  }
-  std::vector<std::string> best;
+// How common the rarest set of atoms every text satisfying `n` contains one of (a necessary
+// clause) is: an AND needs only one of its children's clauses, an OR needs all of them.
+// `commonness` gives an atom's Commonness().
+template <typename AtomCommonness>
+double TriggerCost(const LiteralNode& n, const AtomCommonness& commonness) {
+  if (n.op == LiteralNode::Op::kAtom) return commonness(n.atom);
   double best_cost = 0;
   for (size_t i = 0; i < n.children.size(); ++i) {
-    double c;
-    std::vector<std::string> t = TriggerAtoms(*n.children[i], &c);
+    const double c = TriggerCost(*n.children[i], commonness);
     if (n.op == LiteralNode::Op::kOr) {
-      best.insert(best.end(), t.begin(), t.end());
       best_cost += c;
     } else if (i == 0 || c < best_cost) {
-      best = std::move(t);
       best_cost = c;
     }
   }
-  *cost = best_cost;
-  return best;
+  return best_cost;
+}
+
+// Appends to *out that clause (an atom may come more than once): all of an OR's children's,
+// the first cheapest of an AND's.
+template <typename AtomCommonness>
+void TriggerAtoms(const LiteralNode& n, const AtomCommonness& commonness,
+                  std::vector<const std::string*>* out) {
+  if (n.op == LiteralNode::Op::kAtom) {
+    out->push_back(&n.atom);
+    return;
+  }
+  if (n.op == LiteralNode::Op::kOr) {
+    for (const auto& c : n.children) TriggerAtoms(*c, commonness, out);
+    return;
+  }
+  const LiteralNode* best = nullptr;
+  double best_cost = 0;
+  for (const auto& c : n.children) {
+    const double cost = TriggerCost(*c, commonness);
+    if (best == nullptr || cost < best_cost) {
+      best = c.get();
+      best_cost = cost;
+    }
+  }
+  if (best != nullptr) TriggerAtoms(*best, commonness, out);
 }
 
 }  // namespace
+
+// Compile()'s atoms: numbered in the order Flatten() meets them, with their Commonness(), and
+// the OR nodes each is a direct child of.
+struct RuleSet::AtomTable {
+  std::unordered_map<std::string, int> ids;
+  std::vector<std::string> atoms;
+  std::vector<double> commonness;
+  std::vector<std::pair<int, uint32_t>> or_edges;  // atom, OR node
+
+  size_t Id(const std::string& a) {
+    const auto [it, inserted] = ids.try_emplace(a, static_cast<int>(atoms.size()));
+    if (inserted) {
+      atoms.push_back(a);
+      commonness.push_back(Commonness(a));
+    }
+    return static_cast<size_t>(it->second);
+  }
+};
 
 Status RuleSet::Compile() {
   compiled_.reset();
@@ -256,44 +292,10 @@ Status RuleSet::Compile() {
   triggers_.clear();
   unfiltered_ids_.clear();
   atoms_.reset();
-  std::map<std::string, int> atom_ids;
-  std::vector<std::string> atoms;
-  auto atom_id = [&](const std::string& a) {
-    auto it = atom_ids.emplace(a, static_cast<int>(atoms.size())).first;
-    if (static_cast<size_t>(it->second) == atoms.size()) atoms.push_back(a);
-    return it->second;
-  };
-  // Flattens `n` into nodes_, children before parents; returns its index.
-  std::vector<std::pair<int, uint32_t>> or_edges;  // atom, OR node
-  std::function<uint32_t(const LiteralNode&)> flatten = [&](const LiteralNode& n) {
-    Node node{static_cast<uint8_t>(n.op), -1, 0, 0, 0, 0};
-    std::vector<int32_t> atom_kids;
-    if (n.op == LiteralNode::Op::kAtom) {
-      node.atom = atom_id(n.atom);
-    } else {
-      std::vector<uint32_t> kids;
-      for (const auto& c : n.children) {
-        if (c->op == LiteralNode::Op::kAtom) {
-          atom_kids.push_back(atom_id(c->atom));
-        } else {
-          kids.push_back(flatten(*c));
-        }
-      }
-      node.first = static_cast<uint32_t>(children_.size());
-      node.count = static_cast<uint32_t>(kids.size());
-      children_.insert(children_.end(), kids.begin(), kids.end());
-      node.atoms_first = static_cast<uint32_t>(atom_children_.size());
-      node.atoms_count = static_cast<uint32_t>(atom_kids.size());
-      atom_children_.insert(atom_children_.end(), atom_kids.begin(), atom_kids.end());
-    }
-    nodes_.push_back(node);
-    const auto index = static_cast<uint32_t>(nodes_.size() - 1);
-    if (n.op == LiteralNode::Op::kOr) {
-      for (int32_t a : atom_kids) or_edges.emplace_back(a, index);
-    }
-    return index;
-  };
-  std::vector<std::vector<std::string>> trigger_atoms(rules_.size());
+  AtomTable atoms;
+  auto commonness = [&](const std::string& a) { return atoms.commonness[atoms.Id(a)]; };
+  std::vector<const std::string*> clause;
+  std::vector<std::vector<size_t>> trigger_atoms(rules_.size());
   for (size_t i = 0; i < rules_.size(); ++i) {
     const Rule& r = rules_[i];
     const std::string error = ParseError(r.pattern);
@@ -304,23 +306,56 @@ Status RuleSet::Compile() {
       unfiltered_ids_.push_back(static_cast<int>(i));
       continue;
     }
-    double cost;
-    trigger_atoms[i] = TriggerAtoms(*tree, &cost);
-    root_.push_back(static_cast<int32_t>(flatten(*tree)));
+    root_.push_back(static_cast<int32_t>(Flatten(*tree, &atoms)));
+    clause.clear();
+    TriggerAtoms(*tree, commonness, &clause);
+    for (const std::string* a : clause) trigger_atoms[i].push_back(atoms.Id(*a));
   }
   compiled_ = std::make_unique<LazyRegexp[]>(rules_.size());
-  if (atoms.empty()) return Status::Ok();
-  or_parents_.resize(atoms.size());
-  for (const auto& [a, node] : or_edges) or_parents_[static_cast<size_t>(a)].push_back(node);
-  triggers_.resize(atoms.size());
+  if (atoms.atoms.empty()) return Status::Ok();
+  or_parents_.resize(atoms.atoms.size());
+  for (const auto& [a, node] : atoms.or_edges) {
+    or_parents_[static_cast<size_t>(a)].push_back(node);
+  }
+  triggers_.resize(atoms.atoms.size());
   for (size_t i = 0; i < rules_.size(); ++i) {
-    for (const auto& a : trigger_atoms[i]) {
-      std::vector<int>& t = triggers_[static_cast<size_t>(atom_ids.at(a))];
+    for (size_t a : trigger_atoms[i]) {
+      std::vector<int>& t = triggers_[a];
       if (t.empty() || t.back() != static_cast<int>(i)) t.push_back(static_cast<int>(i));
     }
   }
-  atoms_ = std::make_unique<AtomMatcher>(atoms);
+  atoms_ = std::make_unique<AtomMatcher>(atoms.atoms);
   return Status::Ok();
+}
+
+uint32_t RuleSet::Flatten(const LiteralNode& n, AtomTable* atoms) {
+  Node node{static_cast<uint8_t>(n.op), -1, 0, 0, 0, 0};
+  if (n.op == LiteralNode::Op::kAtom) {
+    node.atom = static_cast<int32_t>(atoms->Id(n.atom));
+    nodes_.push_back(node);
+    return static_cast<uint32_t>(nodes_.size() - 1);
+  }
+  std::vector<uint32_t> kids;
+  std::vector<int32_t> atom_kids;
+  for (const auto& c : n.children) {
+    if (c->op == LiteralNode::Op::kAtom) {
+      atom_kids.push_back(static_cast<int32_t>(atoms->Id(c->atom)));
+    } else {
+      kids.push_back(Flatten(*c, atoms));
+    }
+  }
+  node.first = static_cast<uint32_t>(children_.size());
+  node.count = static_cast<uint32_t>(kids.size());
+  children_.insert(children_.end(), kids.begin(), kids.end());
+  node.atoms_first = static_cast<uint32_t>(atom_children_.size());
+  node.atoms_count = static_cast<uint32_t>(atom_kids.size());
+  atom_children_.insert(atom_children_.end(), atom_kids.begin(), atom_kids.end());
+  nodes_.push_back(node);
+  const auto index = static_cast<uint32_t>(nodes_.size() - 1);
+  if (n.op == LiteralNode::Op::kOr) {
+    for (int32_t a : atom_kids) atoms->or_edges.emplace_back(a, index);
+  }
+  return index;
 }
 
 size_t RuleSet::atom_count() const { return triggers_.size(); }

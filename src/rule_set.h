@@ -36,6 +36,8 @@
 
 namespace spamstrip {
 
+struct LiteralNode;
+
 struct Rule {
   std::string id;
   std::string category;
@@ -108,6 +110,10 @@ class RuleSet {
     uint32_t generation = 0;
   };
   bool Holds(uint32_t node, const Marks& m) const;
+  struct AtomTable;
+  // Appends the tree `n` to nodes_, children before parents, numbering its atoms in *atoms;
+  // returns its index.
+  uint32_t Flatten(const LiteralNode& n, AtomTable* atoms);
 
   std::vector<Rule> rules_;
   RE2::Options options_;                    // every pattern's
