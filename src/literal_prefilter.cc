@@ -2,6 +2,7 @@
 
 #include <set>
 #include <utility>
+#include <vector>
 
 #include "utf8.h"
 
@@ -103,7 +104,7 @@ class Analyzer {
       ++pos_;
       Info next = Concatenation();
       if (acc.exact && next.exact) {
-        acc.strings.insert(next.strings.begin(), next.strings.end());
+        acc.strings.merge(next.strings);  // moves the nodes; duplicates stay behind
       } else {
         Info alt;
         alt.match = Or(TakeMatch(std::move(acc)), TakeMatch(std::move(next)));
@@ -123,9 +124,31 @@ class Analyzer {
       match = And(std::move(match), TakeMatch(Exact(std::move(exact))));
       exact = {""};
     };
+    // Plain literal characters wait here to be appended to every string of `exact` at once
+    // (multiplying by a single string keeps the product as small as it was).
+    std::string literal;
+    auto settle = [&]() {
+      if (literal.empty()) return;
+      AppendToAll(&exact, literal);
+      literal.clear();
+    };
     while (!failed_ && pos_ < s_.size() && !Peek('|') && !Peek(')')) {
+      if (PlainLiteralAhead()) {
+        std::string ch = Char();
+        if (!Fold(&ch)) {
+          Fail();
+          break;
+        }
+        literal += ch;
+        continue;
+      }
+      settle();
       Info part = Repetition();
       if (failed_) break;
+      if (part.exact && part.strings.size() == 1) {  // exact.size() is within the bound
+        AppendToAll(&exact, *part.strings.begin());
+        continue;
+      }
       if (part.exact && part.strings.size() * exact.size() <= kMaxExactProduct) {
         std::set<std::string> product;
         for (const auto& x : exact) {
@@ -138,11 +161,57 @@ class Analyzer {
       flush();
       match = And(std::move(match), TakeMatch(std::move(part)));
     }
+    settle();
     if (all_exact) return Exact(std::move(exact));
     flush();
     Info i;
     i.match = std::move(match);
     return i;
+  }
+
+  // Whether pos_ holds a character Atom() reads as itself, with no repetition operator after
+  // it: the common case of Concatenation(), which then needs no Info.
+  bool PlainLiteralAhead() const {
+    switch (s_[pos_]) {
+      case '(':
+      case ')':
+      case '[':
+      case '.':
+      case '^':
+      case '$':
+      case '\\':
+      case '*':
+      case '+':
+      case '?':
+      case '|':
+      case '{':
+        return false;
+      default:
+        break;
+    }
+    size_t len;
+    DecodeUtf8(s_, pos_, &len);
+    if (pos_ + len >= s_.size()) return true;
+    const char next = s_[pos_ + len];
+    return next != '*' && next != '+' && next != '?' && next != '{';
+  }
+
+  // Appends `suffix` to every string of `run` (the product with {suffix}), reusing the set's
+  // nodes; only their order may change ("a" < "ab" but "ac" > "abc").
+  static void AppendToAll(std::set<std::string>* run, const std::string& suffix) {
+    if (run->size() == 1) {
+      auto node = run->extract(run->begin());
+      node.value() += suffix;
+      run->insert(std::move(node));
+      return;
+    }
+    std::vector<std::set<std::string>::node_type> nodes;
+    nodes.reserve(run->size());
+    while (!run->empty()) nodes.push_back(run->extract(run->begin()));
+    for (auto& node : nodes) {
+      node.value() += suffix;
+      run->insert(std::move(node));
+    }
   }
 
   Info Repetition() {
