@@ -45,6 +45,14 @@ NodePtr AtomNode(std::string s) {
 // a `op` b (kAnd or kOr, neither side null), a side that is itself an `op` node flattened into
 // the new node's children.
 NodePtr Join(LiteralNode::Op op, NodePtr a, NodePtr b) {
+  if (a->op == op) {  // the same node as below, built in place: a's children, then b's
+    if (b->op == op) {
+      for (auto& c : b->children) a->children.push_back(std::move(c));
+    } else {
+      a->children.push_back(std::move(b));
+    }
+    return a;
+  }
   auto n = std::make_unique<LiteralNode>();
   n->op = op;
   for (NodePtr* x : {&a, &b}) {
@@ -89,11 +97,14 @@ class Analyzer {
     for (const auto& str : info.strings) {
       if (str.size() < min_length_) return nullptr;  // the empty string included
     }
-    NodePtr n;
-    bool first = true;
-    for (const auto& str : info.strings) {
-      n = first ? AtomNode(str) : Or(std::move(n), AtomNode(str));
-      first = false;
+    if (info.strings.size() == 1)
+      return AtomNode(std::move(info.strings.extract(info.strings.begin()).value()));
+    auto n = std::make_unique<LiteralNode>();  // OR of the strings, in order
+    n->op = LiteralNode::Op::kOr;
+    n->children.reserve(info.strings.size());
+    while (!info.strings.empty()) {
+      n->children.push_back(
+          AtomNode(std::move(info.strings.extract(info.strings.begin()).value())));
     }
     return n;
   }
