@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 #include <memory>
+#include <type_traits>
 
 namespace spamstrip {
 namespace {
@@ -94,12 +95,16 @@ void AtomMatcher::Automaton::Build(const std::vector<std::string>& atoms,
     std::vector<uint32_t> at(child_begin.begin(), child_begin.end() - 1);
     for (const Edge& e : edges) children[at[e.parent]++] = e;
   }
-  // Breadth first: a state's row of transitions is its failure state's row with its own
-  // children written over it, and its outputs are its own atoms followed by its failure
-  // state's (merged before it). `next` rows are indexed by trie state; each is written whole
-  // before it is read.
-  const std::unique_ptr<uint32_t[]> next(new uint32_t[n * k]);
-  std::memset(next.get(), 0, k * sizeof(uint32_t));  // the root's
+  // Breadth first: failure links (the longest proper suffix of a state's string that is a
+  // state: found along the parent's failure chain) and outputs, a state's own atoms followed by
+  // its failure state's (merged before it).
+  auto child = [&](uint32_t state, uint32_t cls) -> uint32_t {  // 0: none
+    for (uint32_t j = child_begin[state]; j < child_begin[state + 1]; ++j) {
+      if (children[j].cls == cls) return children[j].child;
+      if (children[j].cls > cls) break;
+    }
+    return 0;
+  };
   std::vector<uint32_t> fail(n, 0), order;
   std::vector<uint32_t> merged_begin(n, 0), merged_end(n, 0);
   std::vector<int32_t> merged;
@@ -107,14 +112,17 @@ void AtomMatcher::Automaton::Build(const std::vector<std::string>& atoms,
   order.push_back(0);
   for (size_t q = 0; q < order.size(); ++q) {
     const uint32_t s = order[q];
-    const uint32_t f = fail[s];
-    uint32_t* row = &next[static_cast<size_t>(s) * k];
-    const uint32_t* frow = &next[static_cast<size_t>(f) * k];
-    if (s != 0) std::memcpy(row, frow, k * sizeof(uint32_t));
     for (uint32_t j = child_begin[s]; j < child_begin[s + 1]; ++j) {
       const Edge& e = children[j];
-      fail[e.child] = s == 0 ? 0 : frow[e.cls];
-      row[e.cls] = e.child;
+      if (s != 0) {
+        uint32_t f = fail[s];
+        uint32_t t = child(f, e.cls);
+        while (t == 0 && f != 0) {
+          f = fail[f];
+          t = child(f, e.cls);
+        }
+        fail[e.child] = t;
+      }
       order.push_back(e.child);
     }
     merged_begin[s] = static_cast<uint32_t>(merged.size());
@@ -122,6 +130,7 @@ void AtomMatcher::Automaton::Build(const std::vector<std::string>& atoms,
       merged.push_back(ids[by_bytes[p]]);
     }
     if (s != 0) {
+      const uint32_t f = fail[s];
       for (uint32_t p = merged_begin[f]; p < merged_end[f]; ++p) merged.push_back(merged[p]);
     }
     merged_end[s] = static_cast<uint32_t>(merged.size());
@@ -142,24 +151,34 @@ void AtomMatcher::Automaton::Build(const std::vector<std::string>& atoms,
   for (size_t m = 0; m < n; ++m) number[final_order[m]] = static_cast<uint32_t>(m);
   while ((size_t(1) << shift_) < k) ++shift_;
   const size_t row = size_t(1) << shift_;
-  const bool narrow = n < 65536;
-  if (narrow) {
-    next16_.assign(n * row, 0);
+  // The table in the final numbering, breadth first: a state's row is its failure state's
+  // row (complete: that state is shallower) with its own children written over it; the root's
+  // is its children and 0. Padding columns stay 0.
+  auto fill = [&](auto* table) {
+    using State = typename std::remove_reference_t<decltype(*table)>::value_type;
+    const std::unique_ptr<State[]> t(new State[n * row]);
+    for (uint32_t s : order) {
+      State* r = &t[number[s] * row];
+      if (s == 0) {
+        std::memset(r, 0, row * sizeof(State));
+      } else {
+        std::memcpy(r, &t[number[fail[s]] * row], row * sizeof(State));
+      }
+      for (uint32_t j = child_begin[s]; j < child_begin[s + 1]; ++j) {
+        r[children[j].cls] = static_cast<State>(number[children[j].child]);
+      }
+    }
+    table->assign(t.get(), t.get() + n * row);
+  };
+  if (n < 65536) {
+    fill(&next16_);
   } else {
-    next32_.assign(n * row, 0);
+    fill(&next32_);
   }
   output_begin_.reserve(n + 1);
   outputs_.reserve(merged.size());
   for (size_t m = 0; m < n; ++m) {
     const size_t s = final_order[m];
-    const uint32_t* from = &next[s * k];
-    if (narrow) {
-      uint16_t* to = &next16_[m * row];
-      for (size_t c = 0; c < k; ++c) to[c] = static_cast<uint16_t>(number[from[c]]);
-    } else {
-      uint32_t* to = &next32_[m * row];
-      for (size_t c = 0; c < k; ++c) to[c] = number[from[c]];
-    }
     output_begin_.push_back(static_cast<uint32_t>(outputs_.size()));
     outputs_.insert(outputs_.end(), merged.begin() + merged_begin[s],
                     merged.begin() + merged_end[s]);
