@@ -437,7 +437,7 @@ void RuleSet::Candidates(std::string_view canonical, std::vector<int>* ids) cons
 }
 
 void RuleSet::Match(std::string_view canonical, std::vector<int>* ids) const {
-  if (rules_.empty()) return;
+  if (rules_.empty() || !compiled_) return;  // no rules, or Compile() failed
   thread_local std::vector<int> candidates;
   Candidates(canonical, &candidates);
   for (int id : candidates) {
