@@ -2,7 +2,8 @@
 
 #include <algorithm>
 #include <cstring>
-#include <deque>
+#include <memory>
+#include <type_traits>
 
 namespace spamstrip {
 namespace {
@@ -49,89 +50,138 @@ void AtomMatcher::Automaton::Build(const std::vector<std::string>& atoms,
         used[static_cast<size_t>(b)] ? static_cast<uint8_t>(classes_++) : 0;
   }
   const size_t k = classes_;
-  // Trie.
-  std::vector<int32_t> go(k, -1);
-  std::vector<std::vector<int32_t>> out(1);
-  for (size_t i = 0; i < atoms.size(); ++i) {
-    int32_t s = 0;
-    for (char c : atoms[i]) {
-      const size_t cls = byte_class_[static_cast<uint8_t>(c)];
-      int32_t& t = go[static_cast<size_t>(s) * k + cls];
-      if (t < 0) {
-        t = static_cast<int32_t>(out.size());
-        out.emplace_back();
-        go.resize(out.size() * k, -1);
-      }
-      s = go[static_cast<size_t>(s) * k + cls];
+  // Trie, from the atoms in byte order (stable: equal atoms keep their order): an atom shares
+  // with the one before it exactly the states of their common prefix, so no lookup is needed,
+  // and each state's children are created in ascending class order. An edge is (parent,
+  // class, child); the atoms ending at a state are by_bytes[own_first, + own_count).
+  std::vector<uint32_t> by_bytes(atoms.size());
+  for (size_t i = 0; i < atoms.size(); ++i) by_bytes[i] = static_cast<uint32_t>(i);
+  std::stable_sort(by_bytes.begin(), by_bytes.end(),
+                   [&](uint32_t x, uint32_t y) { return atoms[x] < atoms[y]; });
+  struct Edge {
+    uint32_t parent, cls, child;
+  };
+  std::vector<Edge> edges;
+  std::vector<uint32_t> own_first(1, 0), own_count(1, 0);
+  std::vector<uint32_t> path = {0};  // the states spelling the previous atom
+  const std::string* prev = nullptr;
+  for (size_t p = 0; p < by_bytes.size(); ++p) {
+    const std::string& a = atoms[by_bytes[p]];
+    size_t common = 0;
+    if (prev != nullptr) {
+      const size_t most = std::min(a.size(), prev->size());
+      while (common < most && a[common] == (*prev)[common]) ++common;
     }
-    out[static_cast<size_t>(s)].push_back(ids[i]);
+    path.resize(common + 1);
+    for (size_t d = common; d < a.size(); ++d) {
+      const auto t = static_cast<uint32_t>(own_first.size());
+      edges.push_back({path[d], byte_class_[static_cast<uint8_t>(a[d])], t});
+      own_first.push_back(0);
+      own_count.push_back(0);
+      path.push_back(t);
+    }
+    const uint32_t end = path[a.size()];
+    if (own_count[end]++ == 0) own_first[end] = static_cast<uint32_t>(p);
+    prev = &a;
   }
-  // Breadth first: failure links complete the transition table and merge outputs; states are
-  // renumbered in this order.
-  const size_t n = out.size();
-  std::vector<int32_t> next(n * k, 0), fail(n, 0), order, number(n, 0);
-  std::deque<int32_t> queue;
+  const size_t n = own_first.size();
+  // Each state's children, in ascending class order (edges are already in that order per
+  // parent; the counting sort keeps it).
+  std::vector<uint32_t> child_begin(n + 1, 0);
+  for (const Edge& e : edges) ++child_begin[e.parent + 1];
+  for (size_t s = 0; s < n; ++s) child_begin[s + 1] += child_begin[s];
+  std::vector<Edge> children(edges.size());
+  {
+    std::vector<uint32_t> at(child_begin.begin(), child_begin.end() - 1);
+    for (const Edge& e : edges) children[at[e.parent]++] = e;
+  }
+  // Breadth first: failure links (the longest proper suffix of a state's string that is a
+  // state: found along the parent's failure chain) and outputs, a state's own atoms followed by
+  // its failure state's (merged before it).
+  auto child = [&](uint32_t state, uint32_t cls) -> uint32_t {  // 0: none
+    for (uint32_t j = child_begin[state]; j < child_begin[state + 1]; ++j) {
+      if (children[j].cls == cls) return children[j].child;
+      if (children[j].cls > cls) break;
+    }
+    return 0;
+  };
+  std::vector<uint32_t> fail(n, 0), order;
+  std::vector<uint32_t> merged_begin(n, 0), merged_end(n, 0);
+  std::vector<int32_t> merged;
+  order.reserve(n);
   order.push_back(0);
-  for (size_t c = 0; c < k; ++c) {
-    const int32_t t = go[c];
-    if (t > 0 && c != 0) {
-      next[c] = t;
-      queue.push_back(t);
-    }
-  }
-  while (!queue.empty()) {
-    const int32_t s = queue.front();
-    queue.pop_front();
-    const size_t su = static_cast<size_t>(s);
-    number[su] = static_cast<int32_t>(order.size());
-    order.push_back(s);
-    const auto& fo = out[static_cast<size_t>(fail[su])];
-    out[su].insert(out[su].end(), fo.begin(), fo.end());
-    for (size_t c = 0; c < k; ++c) {
-      const int32_t t = c == 0 ? -1 : go[su * k + c];
-      if (t > 0) {
-        fail[static_cast<size_t>(t)] = next[static_cast<size_t>(fail[su]) * k + c];
-        next[su * k + c] = t;
-        queue.push_back(t);
-      } else {
-        next[su * k + c] = next[static_cast<size_t>(fail[su]) * k + c];
+  for (size_t q = 0; q < order.size(); ++q) {
+    const uint32_t s = order[q];
+    for (uint32_t j = child_begin[s]; j < child_begin[s + 1]; ++j) {
+      const Edge& e = children[j];
+      if (s != 0) {
+        uint32_t f = fail[s];
+        uint32_t t = child(f, e.cls);
+        while (t == 0 && f != 0) {
+          f = fail[f];
+          t = child(f, e.cls);
+        }
+        fail[e.child] = t;
       }
+      order.push_back(e.child);
     }
+    merged_begin[s] = static_cast<uint32_t>(merged.size());
+    for (uint32_t p = own_first[s]; p < own_first[s] + own_count[s]; ++p) {
+      merged.push_back(ids[by_bytes[p]]);
+    }
+    if (s != 0) {
+      const uint32_t f = fail[s];
+      for (uint32_t p = merged_begin[f]; p < merged_end[f]; ++p) merged.push_back(merged[p]);
+    }
+    merged_end[s] = static_cast<uint32_t>(merged.size());
   }
   // Final numbering: breadth-first order, the states where some atom ends last (Run() tests
   // one bound instead of looking up outputs at every byte); rows padded to a power of two
   // (Run() shifts instead of multiplying, on the loop's dependency chain).
-  std::vector<int32_t> final_order;
-  for (int32_t s : order) {
-    if (out[static_cast<size_t>(s)].empty()) final_order.push_back(s);
+  std::vector<uint32_t> final_order;
+  final_order.reserve(n);
+  for (uint32_t s : order) {
+    if (merged_begin[s] == merged_end[s]) final_order.push_back(s);
   }
   first_output_ = static_cast<uint32_t>(final_order.size());
-  for (int32_t s : order) {
-    if (!out[static_cast<size_t>(s)].empty()) final_order.push_back(s);
+  for (uint32_t s : order) {
+    if (merged_begin[s] != merged_end[s]) final_order.push_back(s);
   }
-  for (size_t m = 0; m < n; ++m)
-    number[static_cast<size_t>(final_order[m])] = static_cast<int32_t>(m);
+  std::vector<uint32_t> number(n, 0);
+  for (size_t m = 0; m < n; ++m) number[final_order[m]] = static_cast<uint32_t>(m);
   while ((size_t(1) << shift_) < k) ++shift_;
   const size_t row = size_t(1) << shift_;
-  const bool narrow = n < 65536;
-  if (narrow) {
-    next16_.assign(n * row, 0);
-  } else {
-    next32_.assign(n * row, 0);
-  }
-  output_begin_.reserve(n + 1);
-  for (size_t m = 0; m < n; ++m) {
-    const size_t s = static_cast<size_t>(final_order[m]);
-    for (size_t c = 0; c < k; ++c) {
-      const auto t = static_cast<uint32_t>(number[static_cast<size_t>(next[s * k + c])]);
-      if (narrow) {
-        next16_[m * row + c] = static_cast<uint16_t>(t);
+  // The table in the final numbering, breadth first: a state's row is its failure state's
+  // row (complete: that state is shallower) with its own children written over it; the root's
+  // is its children and 0. Padding columns stay 0.
+  auto fill = [&](auto* table) {
+    using State = typename std::remove_reference_t<decltype(*table)>::value_type;
+    const std::unique_ptr<State[]> t(new State[n * row]);
+    for (uint32_t s : order) {
+      State* r = &t[number[s] * row];
+      if (s == 0) {
+        std::memset(r, 0, row * sizeof(State));
       } else {
-        next32_[m * row + c] = t;
+        std::memcpy(r, &t[number[fail[s]] * row], row * sizeof(State));
+      }
+      for (uint32_t j = child_begin[s]; j < child_begin[s + 1]; ++j) {
+        r[children[j].cls] = static_cast<State>(number[children[j].child]);
       }
     }
+    table->assign(t.get(), t.get() + n * row);
+  };
+  if (n < 65536) {
+    fill(&next16_);
+  } else {
+    fill(&next32_);
+  }
+  output_begin_.reserve(n + 1);
+  outputs_.reserve(merged.size());
+  for (size_t m = 0; m < n; ++m) {
+    const size_t s = final_order[m];
     output_begin_.push_back(static_cast<uint32_t>(outputs_.size()));
-    outputs_.insert(outputs_.end(), out[s].begin(), out[s].end());
+    outputs_.insert(outputs_.end(), merged.begin() + merged_begin[s],
+                    merged.begin() + merged_end[s]);
   }
   output_begin_.push_back(static_cast<uint32_t>(outputs_.size()));
 }

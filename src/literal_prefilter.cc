@@ -2,6 +2,7 @@
 
 #include <set>
 #include <utility>
+#include <vector>
 
 #include "utf8.h"
 
@@ -44,6 +45,14 @@ NodePtr AtomNode(std::string s) {
 // a `op` b (kAnd or kOr, neither side null), a side that is itself an `op` node flattened into
 // the new node's children.
 NodePtr Join(LiteralNode::Op op, NodePtr a, NodePtr b) {
+  if (a->op == op) {  // the same node as below, built in place: a's children, then b's
+    if (b->op == op) {
+      for (auto& c : b->children) a->children.push_back(std::move(c));
+    } else {
+      a->children.push_back(std::move(b));
+    }
+    return a;
+  }
   auto n = std::make_unique<LiteralNode>();
   n->op = op;
   for (NodePtr* x : {&a, &b}) {
@@ -88,11 +97,14 @@ class Analyzer {
     for (const auto& str : info.strings) {
       if (str.size() < min_length_) return nullptr;  // the empty string included
     }
-    NodePtr n;
-    bool first = true;
-    for (const auto& str : info.strings) {
-      n = first ? AtomNode(str) : Or(std::move(n), AtomNode(str));
-      first = false;
+    if (info.strings.size() == 1)
+      return AtomNode(std::move(info.strings.extract(info.strings.begin()).value()));
+    auto n = std::make_unique<LiteralNode>();  // OR of the strings, in order
+    n->op = LiteralNode::Op::kOr;
+    n->children.reserve(info.strings.size());
+    while (!info.strings.empty()) {
+      n->children.push_back(
+          AtomNode(std::move(info.strings.extract(info.strings.begin()).value())));
     }
     return n;
   }
@@ -103,7 +115,7 @@ class Analyzer {
       ++pos_;
       Info next = Concatenation();
       if (acc.exact && next.exact) {
-        acc.strings.insert(next.strings.begin(), next.strings.end());
+        acc.strings.merge(next.strings);  // moves the nodes; duplicates stay behind
       } else {
         Info alt;
         alt.match = Or(TakeMatch(std::move(acc)), TakeMatch(std::move(next)));
@@ -123,9 +135,31 @@ class Analyzer {
       match = And(std::move(match), TakeMatch(Exact(std::move(exact))));
       exact = {""};
     };
+    // Plain literal characters wait here to be appended to every string of `exact` at once
+    // (multiplying by a single string keeps the product as small as it was).
+    std::string literal;
+    auto settle = [&]() {
+      if (literal.empty()) return;
+      AppendToAll(&exact, literal);
+      literal.clear();
+    };
     while (!failed_ && pos_ < s_.size() && !Peek('|') && !Peek(')')) {
+      if (PlainLiteralAhead()) {
+        std::string ch = Char();
+        if (!Fold(&ch)) {
+          Fail();
+          break;
+        }
+        literal += ch;
+        continue;
+      }
+      settle();
       Info part = Repetition();
       if (failed_) break;
+      if (part.exact && part.strings.size() == 1) {  // exact.size() is within the bound
+        AppendToAll(&exact, *part.strings.begin());
+        continue;
+      }
       if (part.exact && part.strings.size() * exact.size() <= kMaxExactProduct) {
         std::set<std::string> product;
         for (const auto& x : exact) {
@@ -138,11 +172,57 @@ class Analyzer {
       flush();
       match = And(std::move(match), TakeMatch(std::move(part)));
     }
+    settle();
     if (all_exact) return Exact(std::move(exact));
     flush();
     Info i;
     i.match = std::move(match);
     return i;
+  }
+
+  // Whether pos_ holds a character Atom() reads as itself, with no repetition operator after
+  // it: the common case of Concatenation(), which then needs no Info.
+  bool PlainLiteralAhead() const {
+    switch (s_[pos_]) {
+      case '(':
+      case ')':
+      case '[':
+      case '.':
+      case '^':
+      case '$':
+      case '\\':
+      case '*':
+      case '+':
+      case '?':
+      case '|':
+      case '{':
+        return false;
+      default:
+        break;
+    }
+    size_t len;
+    DecodeUtf8(s_, pos_, &len);
+    if (pos_ + len >= s_.size()) return true;
+    const char next = s_[pos_ + len];
+    return next != '*' && next != '+' && next != '?' && next != '{';
+  }
+
+  // Appends `suffix` to every string of `run` (the product with {suffix}), reusing the set's
+  // nodes; only their order may change ("a" < "ab" but "ac" > "abc").
+  static void AppendToAll(std::set<std::string>* run, const std::string& suffix) {
+    if (run->size() == 1) {
+      auto node = run->extract(run->begin());
+      node.value() += suffix;
+      run->insert(std::move(node));
+      return;
+    }
+    std::vector<std::set<std::string>::node_type> nodes;
+    nodes.reserve(run->size());
+    while (!run->empty()) nodes.push_back(run->extract(run->begin()));
+    for (auto& node : nodes) {
+      node.value() += suffix;
+      run->insert(std::move(node));
+    }
   }
 
   Info Repetition() {

@@ -4,9 +4,8 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <functional>
-#include <map>
 #include <set>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "embedded.h"
@@ -52,6 +51,22 @@ RE2::Options PatternOptions() {
   return o;
 }
 
+// RE2's parse error for `pattern` under PatternOptions() ("" when it parses), at a fraction of
+// the cost of compiling it: with a memory budget too small for any program, RE2 parses the
+// pattern (reporting exactly what a full RE2 would), simplifies it and gives up compiling at
+// once, with "pattern too large".
+std::string ParseError(const std::string& pattern) {
+  RE2::Options o = PatternOptions();
+  o.set_max_mem(64);  // two thirds of it, the compiler's budget, holds no instruction
+  const RE2 re(pattern, o);
+  if (re.ok() || re.error_code() == RE2::ErrorPatternTooLarge) return "";
+  return re.error();
+}
+
+std::string BadPattern(const Rule& r, const std::string& error) {
+  return r.file + ":" + std::to_string(r.line) + ": rule " + r.id + ": bad pattern: " + error;
+}
+
 }  // namespace
 
 const std::vector<std::string>& RuleCategories() {
@@ -62,7 +77,7 @@ const std::vector<std::string>& RuleCategories() {
   return kCategories;
 }
 
-RuleSet::RuleSet() = default;
+RuleSet::RuleSet() : options_(PatternOptions()) {}
 RuleSet::~RuleSet() = default;
 
 Status RuleSet::Parse(std::string_view text, const std::string& name) {
@@ -204,34 +219,71 @@ double Commonness(const std::string& atom) {
   return 1.0 / (extra * extra * extra);
 }
 
-// A set of atoms every text satisfying `n` contains one of (a necessary clause), as rare as
-// the tree allows: an AND needs only one of its children's clauses, an OR needs all of them.
-std::vector<std::string> TriggerAtoms(const LiteralNode& n, double* cost) {
-  if (n.op == LiteralNode::Op::kAtom) {
-    *cost = Commonness(n.atom);
-    return {n.atom};
-  }
-  std::vector<std::string> best;
+// How common the rarest set of atoms every text satisfying `n` contains one of (a necessary
+// clause) is: an AND needs only one of its children's clauses, an OR needs all of them.
+// `commonness` gives an atom's Commonness().
+template <typename AtomCommonness>
+double TriggerCost(const LiteralNode& n, const AtomCommonness& commonness) {
+  if (n.op == LiteralNode::Op::kAtom) return commonness(n.atom);
   double best_cost = 0;
   for (size_t i = 0; i < n.children.size(); ++i) {
-    double c;
-    std::vector<std::string> t = TriggerAtoms(*n.children[i], &c);
+    const double c = TriggerCost(*n.children[i], commonness);
     if (n.op == LiteralNode::Op::kOr) {
-      best.insert(best.end(), t.begin(), t.end());
       best_cost += c;
     } else if (i == 0 || c < best_cost) {
-      best = std::move(t);
       best_cost = c;
     }
   }
-  *cost = best_cost;
-  return best;
+  return best_cost;
+}
+
+// Appends to *out that clause (an atom may come more than once): all of an OR's children's,
+// the first cheapest of an AND's.
+template <typename AtomCommonness>
+void TriggerAtoms(const LiteralNode& n, const AtomCommonness& commonness,
+                  std::vector<const std::string*>* out) {
+  if (n.op == LiteralNode::Op::kAtom) {
+    out->push_back(&n.atom);
+    return;
+  }
+  if (n.op == LiteralNode::Op::kOr) {
+    for (const auto& c : n.children) TriggerAtoms(*c, commonness, out);
+    return;
+  }
+  const LiteralNode* best = nullptr;
+  double best_cost = 0;
+  for (const auto& c : n.children) {
+    const double cost = TriggerCost(*c, commonness);
+    if (best == nullptr || cost < best_cost) {
+      best = c.get();
+      best_cost = cost;
+    }
+  }
+  if (best != nullptr) TriggerAtoms(*best, commonness, out);
 }
 
 }  // namespace
 
+// Compile()'s atoms: numbered in the order Flatten() meets them, with their Commonness(), and
+// the OR nodes each is a direct child of.
+struct RuleSet::AtomTable {
+  std::unordered_map<std::string, int> ids;
+  std::vector<std::string> atoms;
+  std::vector<double> commonness;
+  std::vector<std::pair<int, uint32_t>> or_edges;  // atom, OR node
+
+  size_t Id(const std::string& a) {
+    const auto [it, inserted] = ids.try_emplace(a, static_cast<int>(atoms.size()));
+    if (inserted) {
+      atoms.push_back(a);
+      commonness.push_back(Commonness(a));
+    }
+    return static_cast<size_t>(it->second);
+  }
+};
+
 Status RuleSet::Compile() {
-  compiled_.clear();
+  compiled_.reset();
   root_.clear();
   nodes_.clear();
   children_.clear();
@@ -240,77 +292,86 @@ Status RuleSet::Compile() {
   triggers_.clear();
   unfiltered_ids_.clear();
   atoms_.reset();
-  std::map<std::string, int> atom_ids;
-  std::vector<std::string> atoms;
-  auto atom_id = [&](const std::string& a) {
-    auto it = atom_ids.emplace(a, static_cast<int>(atoms.size())).first;
-    if (static_cast<size_t>(it->second) == atoms.size()) atoms.push_back(a);
-    return it->second;
-  };
-  // Flattens `n` into nodes_, children before parents; returns its index.
-  std::vector<std::pair<int, uint32_t>> or_edges;  // atom, OR node
-  std::function<uint32_t(const LiteralNode&)> flatten = [&](const LiteralNode& n) {
-    Node node{static_cast<uint8_t>(n.op), -1, 0, 0, 0, 0};
-    std::vector<int32_t> atom_kids;
-    if (n.op == LiteralNode::Op::kAtom) {
-      node.atom = atom_id(n.atom);
-    } else {
-      std::vector<uint32_t> kids;
-      for (const auto& c : n.children) {
-        if (c->op == LiteralNode::Op::kAtom) {
-          atom_kids.push_back(atom_id(c->atom));
-        } else {
-          kids.push_back(flatten(*c));
-        }
-      }
-      node.first = static_cast<uint32_t>(children_.size());
-      node.count = static_cast<uint32_t>(kids.size());
-      children_.insert(children_.end(), kids.begin(), kids.end());
-      node.atoms_first = static_cast<uint32_t>(atom_children_.size());
-      node.atoms_count = static_cast<uint32_t>(atom_kids.size());
-      atom_children_.insert(atom_children_.end(), atom_kids.begin(), atom_kids.end());
-    }
-    nodes_.push_back(node);
-    const auto index = static_cast<uint32_t>(nodes_.size() - 1);
-    if (n.op == LiteralNode::Op::kOr) {
-      for (int32_t a : atom_kids) or_edges.emplace_back(a, index);
-    }
-    return index;
-  };
-  std::vector<std::vector<std::string>> trigger_atoms(rules_.size());
+  AtomTable atoms;
+  auto commonness = [&](const std::string& a) { return atoms.commonness[atoms.Id(a)]; };
+  std::vector<const std::string*> clause;
+  std::vector<std::vector<size_t>> trigger_atoms(rules_.size());
   for (size_t i = 0; i < rules_.size(); ++i) {
     const Rule& r = rules_[i];
-    auto re = std::make_unique<RE2>(r.pattern, PatternOptions());
-    if (!re->ok()) {
-      return Status::Corrupt(r.file + ":" + std::to_string(r.line) + ": rule " + r.id +
-                             ": bad pattern: " + re->error());
-    }
-    compiled_.push_back(std::move(re));
+    const std::string error = ParseError(r.pattern);
+    if (!error.empty()) return Status::Corrupt(BadPattern(r, error));
     std::unique_ptr<LiteralNode> tree = RequiredLiterals(r.pattern);
     if (tree == nullptr) {
       root_.push_back(-1);
       unfiltered_ids_.push_back(static_cast<int>(i));
       continue;
     }
-    double cost;
-    trigger_atoms[i] = TriggerAtoms(*tree, &cost);
-    root_.push_back(static_cast<int32_t>(flatten(*tree)));
+    root_.push_back(static_cast<int32_t>(Flatten(*tree, &atoms)));
+    clause.clear();
+    TriggerAtoms(*tree, commonness, &clause);
+    for (const std::string* a : clause) trigger_atoms[i].push_back(atoms.Id(*a));
   }
-  if (atoms.empty()) return Status::Ok();
-  or_parents_.resize(atoms.size());
-  for (const auto& [a, node] : or_edges) or_parents_[static_cast<size_t>(a)].push_back(node);
-  triggers_.resize(atoms.size());
+  compiled_ = std::make_unique<LazyRegexp[]>(rules_.size());
+  if (atoms.atoms.empty()) return Status::Ok();
+  or_parents_.resize(atoms.atoms.size());
+  for (const auto& [a, node] : atoms.or_edges) {
+    or_parents_[static_cast<size_t>(a)].push_back(node);
+  }
+  triggers_.resize(atoms.atoms.size());
   for (size_t i = 0; i < rules_.size(); ++i) {
-    for (const auto& a : trigger_atoms[i]) {
-      std::vector<int>& t = triggers_[static_cast<size_t>(atom_ids.at(a))];
+    for (size_t a : trigger_atoms[i]) {
+      std::vector<int>& t = triggers_[a];
       if (t.empty() || t.back() != static_cast<int>(i)) t.push_back(static_cast<int>(i));
     }
   }
-  atoms_ = std::make_unique<AtomMatcher>(atoms);
+  atoms_ = std::make_unique<AtomMatcher>(atoms.atoms);
   return Status::Ok();
 }
 
+uint32_t RuleSet::Flatten(const LiteralNode& n, AtomTable* atoms) {
+  Node node{static_cast<uint8_t>(n.op), -1, 0, 0, 0, 0};
+  if (n.op == LiteralNode::Op::kAtom) {
+    node.atom = static_cast<int32_t>(atoms->Id(n.atom));
+    nodes_.push_back(node);
+    return static_cast<uint32_t>(nodes_.size() - 1);
+  }
+  std::vector<uint32_t> kids;
+  std::vector<int32_t> atom_kids;
+  for (const auto& c : n.children) {
+    if (c->op == LiteralNode::Op::kAtom) {
+      atom_kids.push_back(static_cast<int32_t>(atoms->Id(c->atom)));
+    } else {
+      kids.push_back(Flatten(*c, atoms));
+    }
+  }
+  node.first = static_cast<uint32_t>(children_.size());
+  node.count = static_cast<uint32_t>(kids.size());
+  children_.insert(children_.end(), kids.begin(), kids.end());
+  node.atoms_first = static_cast<uint32_t>(atom_children_.size());
+  node.atoms_count = static_cast<uint32_t>(atom_kids.size());
+  atom_children_.insert(atom_children_.end(), atom_kids.begin(), atom_kids.end());
+  nodes_.push_back(node);
+  const auto index = static_cast<uint32_t>(nodes_.size() - 1);
+  if (n.op == LiteralNode::Op::kOr) {
+    for (int32_t a : atom_kids) atoms->or_edges.emplace_back(a, index);
+  }
+  return index;
+}
+
 size_t RuleSet::atom_count() const { return triggers_.size(); }
+
+const RE2& RuleSet::Pattern(int id) const {
+  const auto i = static_cast<size_t>(id);
+  return compiled_[i].Get(rules_[i].pattern, options_);
+}
+
+Status RuleSet::BuildAllPatterns() const {
+  for (size_t i = 0; i < rules_.size(); ++i) {
+    const RE2& re = Pattern(static_cast<int>(i));
+    if (!re.ok()) return Status::Corrupt(BadPattern(rules_[i], re.error()));
+  }
+  return Status::Ok();
+}
 
 bool RuleSet::Holds(uint32_t node, const Marks& m) const {
   const Node& n = nodes_[node];
@@ -376,13 +437,12 @@ void RuleSet::Candidates(std::string_view canonical, std::vector<int>* ids) cons
 }
 
 void RuleSet::Match(std::string_view canonical, std::vector<int>* ids) const {
-  if (rules_.empty()) return;
+  if (rules_.empty() || !compiled_) return;  // no rules, or Compile() failed
   thread_local std::vector<int> candidates;
   Candidates(canonical, &candidates);
   for (int id : candidates) {
     // RE2::PartialMatch() without its argument-list wrapper: an unanchored match, no groups.
-    if (compiled_[static_cast<size_t>(id)]->Match(canonical, 0, canonical.size(), RE2::UNANCHORED,
-                                                  nullptr, 0)) {
+    if (Pattern(id).Match(canonical, 0, canonical.size(), RE2::UNANCHORED, nullptr, 0)) {
       ids->push_back(id);
     }
   }
@@ -390,9 +450,8 @@ void RuleSet::Match(std::string_view canonical, std::vector<int>* ids) const {
 
 std::string RuleSet::MatchedText(int id, std::string_view canonical) const {
   re2::StringPiece m;
-  if (id < 0 || static_cast<size_t>(id) >= compiled_.size()) return "";
-  if (!compiled_[static_cast<size_t>(id)]->Match(canonical, 0, canonical.size(), RE2::UNANCHORED,
-                                                 &m, 1)) {
+  if (id < 0 || static_cast<size_t>(id) >= rules_.size() || !compiled_) return "";
+  if (!Pattern(id).Match(canonical, 0, canonical.size(), RE2::UNANCHORED, &m, 1)) {
     return "";
   }
   return std::string(m.data(), m.size());
@@ -405,15 +464,16 @@ std::vector<std::string> RuleSet::CheckExamples() const {
     const Rule& r = rules_[i];
     std::string where = r.file + ":" + std::to_string(r.line) + ": rule " + r.id + ": ";
     if (r.about.empty()) errors.push_back(where + "no 'about' line");
+    const RE2& re = Pattern(static_cast<int>(i));
     for (const auto& ex : r.match) {
       Normalize(ex, &ct);
-      if (!RE2::PartialMatch(ct.text, *compiled_[i])) {
+      if (!RE2::PartialMatch(ct.text, re)) {
         errors.push_back(where + "does not match its example '" + ex + "'");
       }
     }
     for (const auto& ex : r.nomatch) {
       Normalize(ex, &ct);
-      if (RE2::PartialMatch(ct.text, *compiled_[i])) {
+      if (RE2::PartialMatch(ct.text, re)) {
         errors.push_back(where + "matches its counter-example '" + ex + "'");
       }
     }

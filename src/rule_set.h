@@ -2,6 +2,18 @@
 //
 // A RuleSet is immutable after Compile(); Match() is const and thread-safe.
 //
+// Each rule's RE2 is built the first time it is needed (a rule to confirm, an example to check,
+// an explanation), not by Compile(): a one-article run confirms a handful of the ~200 rules, and
+// building every RE2 was half of its instructions. Compile() still rejects a pattern RE2 cannot
+// parse, with RE2's own message; only a pattern that parses but whose program exceeds RE2's
+// memory budget (hundreds of MB) passes it, and is reported by BuildAllPatterns() (`spamstrip
+// rules check` calls it) — in a Detector, such a rule would match nothing. That parse is now
+// the largest part of Compile() (~50 M of its ~110 M instructions for the shipped rules). The
+// lazily built RE2s are published with an atomic compare-exchange rather than std::call_once,
+// so threads sharing a RuleSet (audit --threads, serve) take no lock and a confirmation costs
+// one acquire load more; two threads meeting a rule first at the same moment may both compile
+// it, and one copy is discarded (lazy_regexp.h).
+//
 // Matching is one pass of a literal matcher plus a prefilter: every pattern is reduced to the
 // literal "atoms" any match must contain, an AND/OR tree (literal_prefilter.h); an Aho-Corasick
 // automaton (atom_matcher.h) finds which atoms occur in the canonical text, and only the
@@ -22,9 +34,12 @@
 #include <vector>
 
 #include "atom_matcher.h"
+#include "lazy_regexp.h"
 #include "spamstrip/status.h"
 
 namespace spamstrip {
+
+struct LiteralNode;
 
 struct Rule {
   std::string id;
@@ -45,13 +60,14 @@ class RuleSet {
  public:
   RuleSet();
   ~RuleSet();
-  RuleSet(const RuleSet&) = delete;  // owns compiled RE2 objects
+  RuleSet(const RuleSet&) = delete;  // owns RE2 objects
   RuleSet& operator=(const RuleSet&) = delete;
 
   // Parses rule text; `name` is used in error messages ("name:line: ..."). May be called for
   // several files; ids must be unique across all of them. Call Compile() once afterwards.
   Status Parse(std::string_view text, const std::string& name);
-  // Compiles every pattern into the prefilter (errors name file:line with RE2's message).
+  // Checks that RE2 parses every pattern (errors name file:line with RE2's message) and compiles
+  // them into the prefilter; each RE2 is built on first use (see the top of this file).
   Status Compile();
 
   // Parses `files` (empty: the built-in rule files compiled into the library) and compiles
@@ -65,8 +81,11 @@ class RuleSet {
   // The prefilter alone: sets *ids to the rules whose RE2 Match() runs on `canonical` (sorted
   // ascending; a superset of the matching rules).
   void Candidates(std::string_view canonical, std::vector<int>* ids) const;
-  // The compiled pattern of rule `id`.
-  const RE2& Pattern(int id) const { return *compiled_[static_cast<size_t>(id)]; }
+  // The compiled pattern of rule `id` (built on first use; thread-safe). Requires Compile().
+  const RE2& Pattern(int id) const;
+  // Builds every rule's RE2 now. The first that RE2 fails to compile is returned as Compile()
+  // words a bad pattern ("file:line: rule <id>: bad pattern: <RE2 message>"). Requires Compile().
+  Status BuildAllPatterns() const;
   // The text rule `id` matches in `canonical` ("" if none).
   std::string MatchedText(int id, std::string_view canonical) const;
 
@@ -94,10 +113,15 @@ class RuleSet {
     uint32_t generation = 0;
   };
   bool Holds(uint32_t node, const Marks& m) const;
+  struct AtomTable;
+  // Appends the tree `n` to nodes_, children before parents, numbering its atoms in *atoms;
+  // returns its index.
+  uint32_t Flatten(const LiteralNode& n, AtomTable* atoms);
 
   std::vector<Rule> rules_;
-  std::vector<std::unique_ptr<RE2>> compiled_;  // per rule
-  std::vector<int32_t> root_;                   // per rule: its tree's root node, -1 for none
+  RE2::Options options_;                    // every pattern's
+  std::unique_ptr<LazyRegexp[]> compiled_;  // per rule, built on first use
+  std::vector<int32_t> root_;               // per rule: its tree's root node, -1 for none
   std::vector<Node> nodes_;
   std::vector<uint32_t> children_;
   std::vector<int32_t> atom_children_;

@@ -7,6 +7,7 @@ Status CheckRules(const std::vector<std::string>& files, RuleCheckResult* out) {
   *out = RuleCheckResult();
   RuleSet set;
   Status s = set.Load(files);
+  if (s.ok()) s = set.BuildAllPatterns();  // Load() parses the patterns; this compiles them
   if (!s.ok()) return s;
   out->files = set.files_loaded();
   out->rules = set.size();

@@ -46,6 +46,16 @@ TEST(LiteralPrefilter, AlternationsAndSmallSets) {
   EXPECT_EQ(Required("viagra|"), "ALL");
 }
 
+// Characters appended to a set of strings where one is a prefix of another change their order
+// ("xa" < "xab" but "xacd" > "xabcd"); the OR lists them sorted whatever the path that appended
+// them (plain characters, an escape, a case-folded letter).
+TEST(LiteralPrefilter, AppendingKeepsTheSetSorted) {
+  EXPECT_EQ(Required("(xa|xab)cd"), "OR(\"xabcd\",\"xacd\")");
+  EXPECT_EQ(Required(R"((xa|xab)\.cd)"), "OR(\"xa.cd\",\"xab.cd\")");
+  EXPECT_EQ(Required("(?i)(Xa|xAB)Cd"), "OR(\"xabcd\",\"xacd\")");
+  EXPECT_EQ(Required("(xa|xab)cd+e"), "OR(\"xabc\",\"xac\")");
+}
+
 TEST(LiteralPrefilter, GapsSplitLiterals) {
   // A gap that may hold anything must not be multiplied out ("foobar" is not required).
   EXPECT_EQ(Required("foo(x.*)bar"), "AND(\"foo\",\"bar\")");

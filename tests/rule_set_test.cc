@@ -7,6 +7,7 @@
 
 #include <cstdio>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "normalizer.h"
@@ -255,6 +256,63 @@ TEST(RuleSet, MatchedText) {
   EXPECT_EQ(set.MatchedText(1, "please buy viagra now"), "");
   EXPECT_EQ(set.MatchedText(-1, "x"), "");
   EXPECT_EQ(set.MatchedText(99, "x"), "");
+}
+
+// The RE2s are built on first use (lazy_regexp.h): a RuleSet shared by threads that all meet
+// its rules for the first time at once confirms what a RuleSet used by one thread does.
+TEST(RuleSet, SharedByThreadsMatchesAsOneThread) {
+  RuleSet one, shared;
+  ASSERT_TRUE(one.Load({}).ok());
+  ASSERT_TRUE(shared.Load({}).ok());
+  std::vector<std::string> texts;
+  CanonicalText ct;
+  for (const Rule& r : one.rules()) {
+    for (const auto* list : {&r.match, &r.nomatch}) {
+      for (const auto& e : *list) {
+        Normalize(e, &ct);
+        texts.push_back(ct.text);
+      }
+    }
+  }
+  std::vector<std::vector<int>> want(texts.size());
+  size_t matches = 0;
+  for (size_t i = 0; i < texts.size(); ++i) {
+    one.Match(texts[i], &want[i]);
+    matches += want[i].size();
+  }
+  ASSERT_GT(matches, 500u);
+  constexpr size_t kThreads = 4;
+  std::vector<std::vector<std::vector<int>>> got(kThreads);
+  std::vector<std::thread> threads;
+  for (size_t t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      got[t].resize(texts.size());
+      // Threads 0 and 1 go forwards, 2 and 3 backwards: some rules are first met by two threads
+      // at once, others by threads at different points.
+      for (size_t k = 0; k < texts.size(); ++k) {
+        const size_t i = t < 2 ? k : texts.size() - 1 - k;
+        shared.Match(texts[i], &got[t][i]);
+        if (!got[t][i].empty()) {
+          (void)shared.MatchedText(got[t][i][0], texts[i]);  // explanations share them too
+        }
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  for (size_t t = 0; t < kThreads; ++t) {
+    for (size_t i = 0; i < texts.size(); ++i) ASSERT_EQ(got[t][i], want[i]) << texts[i];
+  }
+}
+
+// MatchedText() and Pattern() build a rule's RE2 on their own, before any Match().
+TEST(RuleSet, PatternIsBuiltWithoutMatch) {
+  RuleSet set;
+  ASSERT_TRUE(set.Parse(kGoodRules, "good.rules").ok());
+  ASSERT_TRUE(set.Compile().ok());
+  EXPECT_EQ(set.MatchedText(0, "please buy viagra now"), "buy viagra");
+  EXPECT_TRUE(set.Pattern(1).ok());
+  EXPECT_EQ(set.Pattern(1).pattern(), set.rules()[1].pattern);
+  EXPECT_TRUE(set.BuildAllPatterns().ok());
 }
 
 TEST(RuleSet, CheckExamplesReportsFailures) {
