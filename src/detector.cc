@@ -17,6 +17,7 @@
 #include "html_features.h"
 #include "html_reader.h"
 #include "ngram_model.h"
+#include "random_token.h"
 #include "rule_set.h"
 #include "scorer.h"
 #include "segmenter.h"
@@ -198,7 +199,8 @@ const char* DetectorImpl::HeldBack(const Doc& doc, size_t block, const Scored& w
   // On a page: no sign of injection (ShowsInjection).
   const bool unremarkable = doc.html != nullptr && !ShowsInjection(doc, block, 0, whole);
   // A caption or credit line ("Photo: …", "Main image credit: Getty") is held like a heading.
-  // An item of a link farm is no heading: its list, not its words, marks it.
+  // An item of a link farm is no heading: its list, not its words, marks it; nor is a line
+  // holding an address or a machine-made token (random_token.h), which no title holds.
   // In plain text, a heading amid the story, or one that ends in the middle of a sentence (a
   // line of wrapped text: dangling_line.h), whose own words the n-gram model finds spammier than
   // news (log-odds > 0), and a heading beside the title, are judged as the paragraphs around
@@ -206,6 +208,7 @@ const char* DetectorImpl::HeldBack(const Doc& doc, size_t block, const Scored& w
   // the page make look injected.
   const bool heading = (seg.kind == BlockKind::kHeading || seg.kind == BlockKind::kCaption) &&
                        whole.h[kHtmlLinkFarm] <= 0 && !HoldsAddress(doc, block) &&
+                       !HoldsRandomToken(doc.text.substr(seg.range.start, seg.range.size())) &&
                        !LowerCaseLine(doc, block) && !BesideTheTitle(doc, block) &&
                        !(whole.f[kNgram] > 0 &&
                          (HeadingAmidStory(doc, block, decided) || WrappedTextLine(doc, block)));

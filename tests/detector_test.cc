@@ -549,9 +549,10 @@ TEST(Detector, SpamHeadingAmidTheStoryIsStripped) {
   EXPECT_EQ(Clean(with_sub, r), with_sub);
 }
 
-// A title or caption never holds a URL with a scheme, "www." or a path, or an e-mail address: a
-// line that does is judged at the strip threshold, not held to the heading bar (set here so high
-// that a held line is never stripped), while a title naming a bare host name is still a title.
+// A title or caption never holds a URL with a scheme, "www." or a path, an e-mail address or a
+// machine-made token: a line that does is judged at the strip threshold, not held to the heading
+// bar (set here so high that a held line is never stripped), while a title naming a bare host name
+// is still a title.
 TEST(Detector, HeadingHoldingAnAddressIsNoTitle) {
   Options o;
   o.heading_threshold = 1.0;
@@ -588,6 +589,9 @@ TEST(Detector, HeadingHoldingAnAddressIsNoTitle) {
   EXPECT_EQ(judge("Mother's Day Roses from $19.99 orders@roses-direct.example"), Decision::kStrip);
   EXPECT_EQ(judge("Mother's Day Roses from $19.99 roses-direct.com/sale"), Decision::kStrip);
   EXPECT_EQ(judge("Mother's Day Roses from $19.99 at roses-direct.com"), Decision::kFlag);
+  // Nor a machine-made token (random_token.h); a product code is no such token.
+  EXPECT_EQ(judge("Mother's Day Roses from $19.99 code Xk7pQ2mW9zLa"), Decision::kStrip);
+  EXPECT_EQ(judge("Mother's Day Roses from $19.99 code XK7"), Decision::kFlag);
 }
 
 }  // namespace
