@@ -71,7 +71,8 @@ class RuleSet {
   Status Compile();
 
   // Parses `files` (empty: the built-in rule files compiled into the library) and compiles
-  // them: Parse() for each, then Compile(). The first error is returned as it is.
+  // them: Parse() for each, then Compile(). The first error is returned as it is. The built-in
+  // patterns are not parse-checked here: the tests build every one of them.
   Status Load(const std::vector<std::string>& files);
   size_t files_loaded() const { return files_loaded_; }
 
@@ -113,6 +114,8 @@ class RuleSet {
     uint32_t generation = 0;
   };
   bool Holds(uint32_t node, const Marks& m) const;
+  // Compile(), checking that RE2 parses each pattern only when `check_parse`.
+  Status CompileRules(bool check_parse);
   struct AtomTable;
   // Appends the tree `n` to nodes_, children before parents, numbering its atoms in *atoms;
   // returns its index.

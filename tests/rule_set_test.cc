@@ -374,6 +374,19 @@ TEST_F(CheckRulesTest, FailedExamplesAreListedWithOkStatus) {
   EXPECT_NE(r.failures[0].find(":1: rule a: does not match its example 'yyy'"), std::string::npos);
 }
 
+// Loading the built-in rules does not parse-check their patterns (RuleSet::Load): this test is
+// what guarantees that RE2 builds every one of them.
+TEST(RuleSet, BuiltInRulesAllCompile) {
+  RuleSet set;
+  ASSERT_TRUE(set.Load({}).ok());
+  ASSERT_GT(set.rules().size(), 100u);
+  const Status s = set.BuildAllPatterns();
+  EXPECT_TRUE(s.ok()) << s.ToString();
+  for (size_t i = 0; i < set.rules().size(); ++i) {
+    EXPECT_TRUE(set.Pattern(static_cast<int>(i)).ok()) << set.rules()[i].id;
+  }
+}
+
 TEST(RuleSet, BuiltInRulesPassTheirOwnExamples) {
   RuleCheckResult r;
   Status s = CheckRules({}, &r);
