@@ -19,6 +19,13 @@ python3 scripts/make_html_bench.py --data "$D" --split train --copies 6 --seed 1
   --data "$D"/news/bbc.jsonl "$D"/news/reuters21578.jsonl "$D"/news/saudinewsnet_ar.jsonl \
          "$D"/news/html/gold.jsonl $spam \
   --html "$html_train"
+# The golden pages with the new model (before it is embedded by a rebuild): a retrained forest
+# moves decisions near the threshold, and a model that fails a golden page fails CI.
+golden=$(dirname "$bin")/tests/golden_test
+if [[ -x $golden ]]; then
+  SPAMSTRIP_GOLDEN_MODEL=rules/default.model "$golden" --gtest_brief=1 \
+    || echo "train_default_model: the new model fails golden pages (above)" >&2
+fi
 scripts/dev_bench.sh /tmp/spamstrip_dev_bench.jsonl
 "$bin" eval /tmp/spamstrip_dev_bench.jsonl --model rules/default.model --json --no-curve \
   > rules/default.model.figures.json
