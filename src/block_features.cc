@@ -124,10 +124,6 @@ double Novelty(const std::vector<SentenceStats>& sents, size_t b, size_t e,
   return static_cast<double>(novel) / static_cast<double>(n) * conf;
 }
 
-}  // namespace
-
-namespace {
-
 // Symbols prose rarely uses: arrows, mathematical and technical signs, box drawing, shapes,
 // dingbats (U+2190..U+2BFF), and emoji and pictographs (U+1F000..U+1FAFF). Not currency signs,
 // ©, ® or ™, which news uses.
