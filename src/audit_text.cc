@@ -21,20 +21,24 @@ bool HasNonAscii(std::string_view s) {
 
 }  // namespace
 
-AuditText::AuditText(const SourceItem& item) : text_(item.bytes) {
-  if (item.unicode) return;
-  const CharsetDecl decl = DeclaredCharset(item.bytes, item.charset_label, item.html);
+AuditText::AuditText(const SourceItem& item)
+    : AuditText(item.bytes, item.charset_label, item.html, item.unicode) {}
+
+AuditText::AuditText(std::string_view bytes, std::string_view header_label, bool html, bool unicode)
+    : text_(bytes) {
+  if (unicode) return;
+  const CharsetDecl decl = DeclaredCharset(bytes, header_label, html);
   const Encoding* e = decl.encoding;
   if (e == nullptr) {
     unknown_label_ = KeptLabel(decl.label);
     return;
   }
   if (e->utf8) return;
-  if (e->ascii_compatible && FindInvalidUtf8(item.bytes) == std::string_view::npos) {
-    utf8_despite_label_ = HasNonAscii(item.bytes);
+  if (e->ascii_compatible && FindInvalidUtf8(bytes) == std::string_view::npos) {
+    utf8_despite_label_ = HasNonAscii(bytes);
     return;
   }
-  if (!DecodeToUtf8(item.bytes, decl.bom_bytes, e->icu, &decoded_).ok()) {
+  if (!DecodeToUtf8(bytes, decl.bom_bytes, e->icu, &decoded_).ok()) {
     decoded_ = DecodedText();
     unknown_label_ = KeptLabel(decl.label);  // ICU cannot read it: as good as unknown
     return;

@@ -11,6 +11,8 @@
 //   - bodies valid as UTF-8 under an ASCII-compatible label: pure ASCII decodes to itself, and
 //     text in windows-1252, KOI8-R, Shift_JIS ... with a non-ASCII letter is practically never
 //     valid UTF-8, so such a body is UTF-8 mislabelled (utf8_despite_label).
+// `spamstrip clean` and `serve` read an HTML page the same way (the bytes constructor), so
+// that their removals map back to the page's bytes too (source_report.h).
 // Thread-safe: each worker fills its own.
 #ifndef SPAMSTRIP_SRC_AUDIT_TEXT_H_
 #define SPAMSTRIP_SRC_AUDIT_TEXT_H_
@@ -28,6 +30,10 @@ class AuditText {
  public:
   // Chooses how to read `item`'s bytes and decodes them if needed. `item` must outlive this.
   explicit AuditText(const SourceItem& item);
+  // The same for `bytes` (which must outlive this): `header_label` is the transport's
+  // Content-Type charset parameter ("" if none), `html` allows a <meta> declaration, and
+  // `unicode` (a JSON string) reads the bytes as they are.
+  AuditText(std::string_view bytes, std::string_view header_label, bool html, bool unicode);
   // text() may view the decoded text held here.
   AuditText(const AuditText&) = delete;
   AuditText& operator=(const AuditText&) = delete;

@@ -4,7 +4,10 @@
 #include <nlohmann/json.hpp>
 
 #include "ascii.h"
+#include "audit_text.h"
+#include "charset_label.h"
 #include "html_reader.h"
+#include "source_report.h"
 #include "spamstrip/report_json.h"
 #include "utf8.h"
 
@@ -61,19 +64,27 @@ CleanResponse HandleClean(const Detector& detector, const CleanRequest& request)
     return Error(415,
                  "content type \"" + media + "\" is not text/plain, text/html or application/json");
   }
+  // A page in the body declaring another charset (a byte-order mark, the Content-Type's charset,
+  // a <meta>) is analysed decoded to UTF-8, as `audit` reads it; a JSON string is Unicode already.
+  const bool raw_page = html && doc == &request.body;
+  const AuditText page(*doc, raw_page ? CharsetParameter(request.content_type) : std::string(),
+                       raw_page, /*unicode=*/!raw_page);
   json warnings = json::array();
-  if (const size_t bad = FindInvalidUtf8(*doc); bad != std::string::npos) {
+  if (const size_t bad = page.converted() ? std::string::npos : FindInvalidUtf8(*doc);
+      bad != std::string::npos) {
     warnings.push_back("invalid UTF-8 at byte " + std::to_string(bad) +
                        " (read as U+FFFD; bytes kept as they are)");
   }
   Report report;
   if (html) {
-    detector.AnalyzeHtml(*doc, url, &report);
+    detector.AnalyzeHtml(page.text(), url, &report);
   } else {
     detector.Analyze(*doc, &report);
   }
   const char* field = html ? "html" : "text";
-  json out = json::parse(JsonlResult(id_json, *doc, report, field));
+  // Decoded, the cleaned page is given in UTF-8 (a JSON string holds no other charset) and the
+  // offsets are mapped back to bytes of the body.
+  json out = json::parse(JsonlResult(id_json, page.text(), report, field));
   if (out.contains("flagged")) {
     out["flagged_findings"] = std::move(out["flagged"]);
   }
@@ -82,8 +93,11 @@ CleanResponse HandleClean(const Detector& detector, const CleanRequest& request)
   out["stripped"] = report.stripped_any;
   out["flagged"] = report.flagged_any;
   if (html) out["article_text"] = ToValidUtf8(report.article_text);
+  if (page.converted()) out["charset"] = page.charset();
+  if (!page.unknown_label().empty()) out["charset_unknown"] = page.unknown_label();
   if (!warnings.empty()) out["warnings"] = std::move(warnings);
-  if (request.report) out["report"] = json::parse(ReportToJson(*doc, report, -1));
+  if (request.report) out["report"] = json::parse(ReportToJson(page.text(), report, -1));
+  MapJsonOffsets(page, &out);
   return CleanResponse{200, out.dump()};
 }
 

@@ -27,52 +27,15 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 using testing::Encode;
 using testing::ExitCode;
+using testing::HarbourCharsetPage;
 using testing::HttpMessage;
+using testing::JapanesePage;
+using testing::kCasinoLine;
+using testing::kHarbourSpamLine;
 using testing::MakeWarcRecord;
 using testing::Quote;
 using testing::ReadWholeFile;
 using testing::ResponseRecord;
-
-// A French-flavoured English news page: curly quotes, accents and a dash before the spam line
-// (so UTF-8 and windows-1252 offsets differ there), a euro sign inside it.
-const char kSpamLine[] =
-    "<p>buy cipro online https://pharma-example.test/cipro no prescription pharmacy, only 0.59 "
-    "\u20ac per pill</p>";
-
-std::string HarbourPage(const std::string& head) {
-  return "<!DOCTYPE html>\n<html><head>" + head +
-         "<title>Saint-Malo harbour plan</title></head>\n"
-         "<body><article><h1>Council approves the \u201cGrand Bassin\u201d harbour plan</h1>\n"
-         "<p>The council approved the \u201cGrand Bassin\u201d plan on Monday after a long "
-         "d\u00e9bat about costs \u2014 repairs, dredging and the timetable for the work, which is "
-         "expected to take two years, said the mayor, Jos\u00e9 M\u00fcller.</p>\n" +
-         kSpamLine +
-         "\n<p>Residents of the quartier said the harbour had been neglected for years and "
-         "welcomed the d\u00e9cision, though some worried about noise, traffic and the "
-         "caf\u00e9 terraces during the work.</p>\n</article></body></html>\n";
-}
-
-const char kCasinoLine[] =
-    "<p>Best online casino bonus: get 200 free spins at https://casino-example.test/spins today, "
-    "no deposit needed!</p>";
-
-// A Japanese news page with an English casino line injected between its paragraphs.
-std::string JapanesePage(const std::string& head) {
-  return "<!DOCTYPE html>\n<html lang=\"ja\"><head>" + head +
-         "<title>\u6e2f\u306e\u518d\u958b\u767a\u8a08\u753b</title></head>\n"
-         "<body><article><h1>\u5e02\u8b70\u4f1a\u3001\u6e2f\u306e\u518d\u958b\u767a\u8a08\u753b"
-         "\u3092\u627f\u8a8d</h1>\n"
-         "<p>\u5e02\u8b70\u4f1a\u306f\u6708\u66dc\u65e5\u3001\u9577\u3044\u8b70\u8ad6\u306e\u672b"
-         "\u306b\u6e2f\u306e\u518d\u958b\u767a\u8a08\u753b\u3092\u627f\u8a8d\u3057\u305f\u3002"
-         "\u5de5\u4e8b\u306b\u306f\u4e8c\u5e74\u304b\u304b\u308b\u898b\u8fbc\u307f\u3067\u3001"
-         "\u8cbb\u7528\u306f\u7d04\u56db\u5341\u5104\u5186\u306b\u4e0a\u308b\u3002</p>\n" +
-         kCasinoLine +
-         "\n<p>\u4f4f\u6c11\u306e\u591a\u304f\u306f\u6c7a\u5b9a\u3092\u6b53\u8fce\u3057\u305f"
-         "\u304c\u3001\u5de5\u4e8b\u4e2d\u306e\u9a12\u97f3\u3084\u4ea4\u901a\u6e0b\u6ede\u3092"
-         "\u5fc3\u914d\u3059\u308b\u58f0\u3082\u3042\u3063\u305f\u3002\u5e02\u306f\u6765\u6708"
-         "\u3001\u8aac\u660e\u4f1a\u3092\u958b\u304f\u4e88\u5b9a\u3060\u3002</p>\n"
-         "</article></body></html>\n";
-}
 
 // A Korean news page with the same casino line.
 std::string KoreanPage() {
@@ -126,7 +89,7 @@ class AuditCharsetTest : public testing::TempDirTest {
 };
 
 TEST_F(AuditCharsetTest, Windows1252WarcRecordFindingsAreBodyByteRanges) {
-  const std::string body = Encode(HarbourPage(""), "windows-1252");
+  const std::string body = Encode(HarbourCharsetPage(""), "windows-1252");
   ASSERT_EQ(body.find("\xE2\x80"), std::string::npos) << "not windows-1252";
   Write("in/crawl.warc",
         ResponseRecord("cp1252", "https://port.example/plan", "2024-05-01T00:00:00Z",
@@ -139,27 +102,28 @@ TEST_F(AuditCharsetTest, Windows1252WarcRecordFindingsAreBodyByteRanges) {
   const json& f = OnlyFinding(line);
   EXPECT_EQ(f.at("decision"), "strip");
   // The range cuts exactly the spam line out of the original bytes; the text is its UTF-8.
-  EXPECT_EQ(Cut(body, f.at("start"), f.at("end")), Encode(kSpamLine, "windows-1252"));
-  EXPECT_EQ(f.at("text"), kSpamLine);
+  EXPECT_EQ(Cut(body, f.at("start"), f.at("end")), Encode(kHarbourSpamLine, "windows-1252"));
+  EXPECT_EQ(f.at("text"), kHarbourSpamLine);
   ASSERT_EQ(line.at("removed").size(), 1u);
   const std::string removed = Cut(body, line["removed"][0][0], line["removed"][0][1]);
-  EXPECT_NE(removed.find(Encode(kSpamLine, "windows-1252")), std::string::npos) << removed;
+  EXPECT_NE(removed.find(Encode(kHarbourSpamLine, "windows-1252")), std::string::npos) << removed;
   EXPECT_EQ(removed.find("Residents"), std::string::npos) << removed;
   EXPECT_EQ(removed.find("council"), std::string::npos) << removed;
 }
 
 TEST_F(AuditCharsetTest, Windows1252HtmlFileDeclaredByMeta) {
-  const std::string page = Encode(HarbourPage("<meta charset=\"windows-1252\">"), "windows-1252");
+  const std::string page =
+      Encode(HarbourCharsetPage("<meta charset=\"windows-1252\">"), "windows-1252");
   Write("in/plan.html", page);
   auto lines = Audit();
   ASSERT_EQ(lines.count("in/plan.html"), 1u);
   const json& line = lines["in/plan.html"];
   EXPECT_EQ(line.at("charset"), "windows-1252");
   const json& f = OnlyFinding(line);
-  EXPECT_EQ(Cut(page, f.at("start"), f.at("end")), Encode(kSpamLine, "windows-1252"));
-  EXPECT_EQ(f.at("text"), kSpamLine);
+  EXPECT_EQ(Cut(page, f.at("start"), f.at("end")), Encode(kHarbourSpamLine, "windows-1252"));
+  EXPECT_EQ(f.at("text"), kHarbourSpamLine);
   const std::string removed = Cut(page, line["removed"][0][0], line["removed"][0][1]);
-  EXPECT_NE(removed.find(Encode(kSpamLine, "windows-1252")), std::string::npos) << removed;
+  EXPECT_NE(removed.find(Encode(kHarbourSpamLine, "windows-1252")), std::string::npos) << removed;
 }
 
 TEST_F(AuditCharsetTest, ShiftJisPageWithInjectedCasinoLine) {
@@ -188,7 +152,7 @@ TEST_F(AuditCharsetTest, ShiftJisPageWithInjectedCasinoLine) {
 }
 
 TEST_F(AuditCharsetTest, Utf8PageWithWrongOrUnknownLabelIsReadAsUtf8) {
-  const std::string page = HarbourPage("");
+  const std::string page = HarbourCharsetPage("");
   Write("in/crawl.warc",
         ResponseRecord("right", "https://a.example/1", "2024-05-01T00:00:00Z",
                        HttpMessage("text/html; charset=utf-8", page)) +
@@ -206,7 +170,7 @@ TEST_F(AuditCharsetTest, Utf8PageWithWrongOrUnknownLabelIsReadAsUtf8) {
   EXPECT_FALSE(unknown.contains("charset"));
   EXPECT_EQ(unknown.at("charset_unknown"), "x-klingon");
   const json& f = OnlyFinding(right);
-  EXPECT_EQ(Cut(page, f.at("start"), f.at("end")), kSpamLine);
+  EXPECT_EQ(Cut(page, f.at("start"), f.at("end")), kHarbourSpamLine);
   EXPECT_EQ(wrong.at("findings"), right.at("findings"));
   EXPECT_EQ(unknown.at("findings"), right.at("findings"));
   EXPECT_EQ(wrong.at("removed"), right.at("removed"));
@@ -221,15 +185,15 @@ TEST_F(AuditCharsetTest, Utf8PageWithWrongOrUnknownLabelIsReadAsUtf8) {
 TEST_F(AuditCharsetTest, JsonlHtmlIsNeverConverted) {
   // A JSON string is Unicode already: its <meta> says what the page was, not what it is now
   // (ISO-2022-JP, not ASCII-compatible, would be decoded even though the text is valid UTF-8).
-  const std::string page = HarbourPage("<meta charset=\"iso-2022-jp\">");
+  const std::string page = HarbourCharsetPage("<meta charset=\"iso-2022-jp\">");
   Write("in/feed.jsonl", json({{"id", "j1"}, {"html", page}}).dump() + "\n");
   auto lines = Audit();
   ASSERT_EQ(lines.count("j1"), 1u);
   const json& line = lines["j1"];
   EXPECT_FALSE(line.contains("charset"));
   const json& f = OnlyFinding(line);
-  EXPECT_EQ(Cut(page, f.at("start"), f.at("end")), kSpamLine);
-  EXPECT_EQ(f.at("text"), kSpamLine);
+  EXPECT_EQ(Cut(page, f.at("start"), f.at("end")), kHarbourSpamLine);
+  EXPECT_EQ(f.at("text"), kHarbourSpamLine);
   EXPECT_EQ(summary_.at("totals").at("converted_documents"), 0);
 }
 
@@ -262,10 +226,10 @@ TEST_F(AuditCharsetTest, InvalidBytesBecomeReplacementCharacters) {
 }
 
 TEST_F(AuditCharsetTest, SummaryCountsConversionsByCharset) {
-  Write("in/a.html", Encode(HarbourPage("<meta charset=latin1>"), "windows-1252"));
+  Write("in/a.html", Encode(HarbourCharsetPage("<meta charset=latin1>"), "windows-1252"));
   Write("in/b.html", Encode(JapanesePage("<meta charset=x-sjis>"), "Shift_JIS"));
-  Write("in/c.html", HarbourPage("<meta charset=utf-8>"));
-  Write("in/d.html", Encode(HarbourPage(""), "windows-1252"));  // nothing declared
+  Write("in/c.html", HarbourCharsetPage("<meta charset=utf-8>"));
+  Write("in/d.html", Encode(HarbourCharsetPage(""), "windows-1252"));  // nothing declared
   Write("in/e.txt", "\xEF\xBB\xBF" + testing::Article(0, true));
   Audit();
   const json& t = summary_.at("totals");

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "charset_fixtures.h"
 #include "spamstrip/detector.h"
 #include "spamstrip/report.h"
 #include "test_files.h"
@@ -16,6 +17,12 @@ namespace spamstrip {
 namespace {
 
 using nlohmann::json;
+using testing::BytesMinus;
+using testing::Encode;
+using testing::HarbourCharsetPage;
+using testing::JapanesePage;
+using testing::kCasinoLine;
+using testing::kHarbourSpamLine;
 using testing::ReadWholeFile;
 
 class CleanServiceTest : public ::testing::Test {
@@ -119,6 +126,70 @@ TEST_F(CleanServiceTest, BadRequestsSayWhatIsWrong) {
             std::string::npos);
   EXPECT_NE(Call("text/plain", "x", "pdf", 400)["error"].get<std::string>().find("pdf"),
             std::string::npos);
+}
+
+// An HTML body declared in another charset is analysed decoded, as `audit` reads it; the offsets
+// are bytes of the body as posted and "html" is the cleaned page in UTF-8.
+TEST_F(CleanServiceTest, Windows1252PageDeclaredByTheContentType) {
+  // No <meta>: the request's Content-Type says it, as a WARC record's header does for audit. A
+  // <meta> saying otherwise loses to it.
+  for (const std::string head : {"", "<meta charset=\"utf-8\">"}) {
+    const std::string page = Encode(HarbourCharsetPage(head), "windows-1252");
+    const std::string spam = Encode(kHarbourSpamLine, "windows-1252");
+    const size_t at = page.find(spam);
+    ASSERT_NE(at, std::string::npos);
+    const json out = Call("text/html; charset=windows-1252", page);
+    EXPECT_EQ(out["format"], "html");
+    EXPECT_EQ(out["charset"], "windows-1252");
+    EXPECT_FALSE(out.contains("warnings")) << out["warnings"];
+    ASSERT_EQ(out["removed"].size(), 1u) << out["removed"].dump();
+    const size_t s = out["removed"][0]["start"], e = out["removed"][0]["end"];
+    EXPECT_LE(s, at);
+    EXPECT_GE(e, at + spam.size());
+    EXPECT_NE(out["removed"][0]["text"].get<std::string>().find(kHarbourSpamLine),
+              std::string::npos);
+    // The page's bytes minus the removed ranges are the cleaned page, in windows-1252.
+    const std::string cleaned = BytesMinus(page, out["removed"]);
+    EXPECT_EQ(cleaned.size(), page.size() - spam.size() - (e - s - spam.size()));
+    EXPECT_EQ(Encode(out["html"].get<std::string>(), "windows-1252"), cleaned);
+    EXPECT_NE(out["article_text"].get<std::string>().find("d\u00e9bat about costs \u2014"),
+              std::string::npos);
+    // The per-block report is in the body's bytes too.
+    EXPECT_EQ(out["report"]["bytes"], page.size());
+    ASSERT_EQ(out["report"]["removed"].size(), 1u);
+    EXPECT_EQ(out["report"]["removed"][0]["start"], s);
+    EXPECT_EQ(out["report"]["removed"][0]["end"], e);
+  }
+}
+
+TEST_F(CleanServiceTest, ShiftJisPageDeclaredByMetaButNeverAJsonString) {
+  const std::string page = Encode(JapanesePage("<meta charset=\"Shift_JIS\">"), "Shift_JIS");
+  const size_t at = page.find(kCasinoLine);
+  ASSERT_NE(at, std::string::npos);
+  const json out = Call("text/html", page);
+  EXPECT_EQ(out["charset"], "Shift_JIS");
+  EXPECT_FALSE(out.contains("warnings"));
+  ASSERT_EQ(out["removed"].size(), 1u) << out["removed"].dump();
+  EXPECT_EQ(Encode(out["html"].get<std::string>(), "Shift_JIS"), BytesMinus(page, out["removed"]));
+  EXPECT_EQ(out["html"].get<std::string>().find("casino"), std::string::npos);
+  // In a JSON body the page is a Unicode string already: its <meta> is not looked at.
+  const std::string utf8 = JapanesePage("<meta charset=\"Shift_JIS\">");
+  const json in_json = Call("application/json", json{{"html", utf8}}.dump());
+  EXPECT_FALSE(in_json.contains("charset"));
+  Report want;
+  detector_->AnalyzeHtml(utf8, "", &want);
+  EXPECT_EQ(in_json["html"], Clean(utf8, want));
+}
+
+TEST_F(CleanServiceTest, UnknownCharsetLabelIsReadAsUtf8AndNamed) {
+  const std::string page = HarbourCharsetPage("<meta charset=\"x-martian-7\">");
+  const json out = Call("text/html", page);
+  EXPECT_FALSE(out.contains("charset"));
+  EXPECT_EQ(out["charset_unknown"], "x-martian-7");
+  Report want;
+  detector_->AnalyzeHtml(page, "", &want);
+  EXPECT_EQ(out["html"], Clean(page, want));
+  EXPECT_EQ(out["html"].get<std::string>().find("cipro"), std::string::npos);
 }
 
 }  // namespace

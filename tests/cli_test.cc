@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "charset_fixtures.h"
 #include "cli/exit_codes.h"
 #include "shell.h"
 #include "spamstrip/detector.h"
@@ -36,8 +37,14 @@ using cli::kExitOutput;
 using cli::kExitSpam;
 using cli::kExitUsage;
 using nlohmann::json;
+using testing::BytesMinus;
+using testing::Encode;
 using testing::ExitCode;
+using testing::HarbourCharsetPage;
+using testing::JapanesePage;
+using testing::kCasinoLine;
 using testing::kCleanPage;
+using testing::kHarbourSpamLine;
 using testing::kSpamPage;
 using testing::Quote;
 using testing::ReadWholeFile;
@@ -719,6 +726,97 @@ TEST_F(CliTest, JsonlHtmlKeyWithAnEscapeIsThePage) {
   ASSERT_EQ(r.rc, kExitOk) << r.err;
   nlohmann::json o = nlohmann::json::parse(Lines(r.out).at(0));
   EXPECT_EQ(o["html"], "<p>A short clean note.</p>");
+}
+
+// ---------------------------------------------------------------------------------------------
+// clean (HTML in a declared legacy charset: decoded as audit decodes it, cut in its own bytes)
+
+bool AllSpace(std::string_view s) { return s.find_first_not_of(" \t\r\n") == s.npos; }
+
+TEST_F(CliTest, CleanHtmlInWindows1252CutsTheSpamElementFromThePageBytes) {
+  const std::string page =
+      Encode(HarbourCharsetPage("<meta charset=\"windows-1252\">"), "windows-1252");
+  const std::string spam = Encode(kHarbourSpamLine, "windows-1252");
+  const size_t at = page.find(spam);
+  ASSERT_NE(at, std::string::npos);
+  const std::string in = Write("harbour.html", page), rep = Path("report.json");
+  // --strict-utf8 does not apply: the page says what it is.
+  Result r = Run("clean --html --strict-utf8 " + Quote(in) + " --report " + Quote(rep));
+  ASSERT_EQ(r.rc, kExitOk) << r.err;
+  EXPECT_EQ(r.err, "");
+  const json report = json::parse(ReadWholeFile(rep));
+  EXPECT_EQ(report.at("bytes"), page.size());
+  // One removal: the spam element's bytes in the file and, at most, whitespace around them.
+  const json& removed = report.at("removed");
+  ASSERT_EQ(removed.size(), 1u) << removed.dump();
+  const size_t s = removed[0].at("start"), e = removed[0].at("end");
+  ASSERT_LE(s, at);
+  ASSERT_GE(e, at + spam.size());
+  EXPECT_TRUE(AllSpace(page.substr(s, at - s)));
+  EXPECT_TRUE(AllSpace(page.substr(at + spam.size(), e - at - spam.size())));
+  // Every other byte is the file's, the windows-1252 accents and quotes included.
+  EXPECT_EQ(r.out, page.substr(0, s) + page.substr(e));
+  EXPECT_EQ(r.out, BytesMinus(page, removed));
+  // The stripped block is the element, in bytes of the file; its text is decoded.
+  size_t stripped = 0;
+  for (const json& b : report.at("blocks")) {
+    if (b.at("decision") != "strip") continue;
+    ++stripped;
+    EXPECT_EQ(b.at("start"), at);
+    EXPECT_EQ(b.at("end"), at + spam.size());
+    EXPECT_EQ(b.at("text"), kHarbourSpamLine);
+  }
+  EXPECT_EQ(stripped, 1u);
+  // --text: the kept article, decoded.
+  r = Run("clean --html --text " + Quote(in));
+  ASSERT_EQ(r.rc, kExitOk) << r.err;
+  EXPECT_NE(r.out.find("a long d\u00e9bat about costs \u2014 repairs"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("cipro"), std::string::npos);
+}
+
+TEST_F(CliTest, CleanHtmlInShiftJisKeepsTheJapaneseBytes) {
+  const std::string page = Encode(JapanesePage("<meta charset=\"Shift_JIS\">"), "Shift_JIS");
+  const size_t at = page.find(kCasinoLine);
+  ASSERT_NE(at, std::string::npos);
+  const std::string in = Write("ja.html", page), rep = Path("report.json");
+  Result r = Run("clean " + Quote(in) + " --report " + Quote(rep));  // auto: HTML
+  ASSERT_EQ(r.rc, kExitOk) << r.err;
+  EXPECT_EQ(r.err, "");
+  const json report = json::parse(ReadWholeFile(rep));
+  ASSERT_EQ(report.at("removed").size(), 1u) << report.at("removed").dump();
+  EXPECT_EQ(r.out, BytesMinus(page, report.at("removed")));
+  EXPECT_EQ(r.out.find("casino"), std::string::npos);
+  // The paragraphs kept are there in Shift_JIS bytes; the article text is decoded.
+  const std::string kept =
+      "\u5e02\u8b70\u4f1a\u306f\u6708\u66dc\u65e5\u3001\u9577\u3044\u8b70\u8ad6\u306e\u672b";
+  EXPECT_NE(r.out.find(Encode(kept, "Shift_JIS")), std::string::npos);
+  for (const json& b : report.at("blocks")) {
+    const size_t s = b.at("start"), e = b.at("end");
+    ASSERT_LE(s, e);
+    ASSERT_LE(e, page.size());
+    if (b.at("decision") == "strip") {
+      EXPECT_EQ(page.substr(s, e - s), kCasinoLine);
+      EXPECT_EQ(b.at("text"), kCasinoLine);
+    }
+  }
+  r = Run("clean --text " + Quote(in));
+  ASSERT_EQ(r.rc, kExitOk) << r.err;
+  EXPECT_NE(r.out.find(kept), std::string::npos) << r.out;
+}
+
+TEST_F(CliTest, CleanHtmlWithAnUnknownCharsetLabelReadsUtf8AndSaysSo) {
+  const std::string page = HarbourCharsetPage("<meta charset=\"x-martian-7\">");  // UTF-8 bytes
+  const std::string in = Write("unknown.html", page);
+  Result r = Run("clean --html " + Quote(in));
+  ASSERT_EQ(r.rc, kExitOk) << r.err;
+  std::unique_ptr<Detector> d;
+  ASSERT_TRUE(Detector::Create(Options(), &d).ok());
+  Report rep;
+  d->AnalyzeHtml(page, "", &rep);
+  EXPECT_EQ(r.out, Clean(page, rep));
+  EXPECT_EQ(r.out.find("cipro"), std::string::npos);
+  EXPECT_NE(r.err.find("unknown charset \"x-martian-7\" (read as UTF-8)"), std::string::npos)
+      << r.err;
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "audit_text.h"
 #include "commands.h"
 #include "detector_flags.h"
 #include "exit_codes.h"
@@ -16,6 +17,7 @@
 #include "html_reader.h"
 #include "json_line.h"
 #include "parse_flags.h"
+#include "source_report.h"
 #include "spamstrip/detector.h"
 #include "spamstrip/report_json.h"
 #include "utf8.h"
@@ -84,7 +86,11 @@ int CleanText(const Detector& d, const CleanFlags& f) {
   Status s = f.input == "-" ? ReadStdin(&text) : ReadFile(f.input, &text);
   if (!s.ok()) return Fail(s, kExitInput);
   const std::string name = f.input == "-" ? "<stdin>" : f.input;
-  size_t bad = FindInvalidUtf8(text);
+  const bool html = f.format == "html" || (f.format == "auto" && LooksLikeHtml(text));
+  // A page declaring another charset is analysed decoded to UTF-8, as `audit` reads it; text is
+  // read as UTF-8.
+  const AuditText page(text, "", html, /*unicode=*/!html);
+  size_t bad = page.converted() ? std::string::npos : FindInvalidUtf8(text);
   if (bad != std::string::npos) {
     if (f.strict_utf8) {
       return Fail(Status::Corrupt(name + ": invalid UTF-8 at byte " + std::to_string(bad)),
@@ -93,19 +99,25 @@ int CleanText(const Detector& d, const CleanFlags& f) {
     std::cerr << "spamstrip: warning: " << name << ": invalid UTF-8 at byte " << bad
               << " (read as U+FFFD; bytes kept as they are)\n";
   }
+  if (!page.unknown_label().empty()) {
+    std::cerr << "spamstrip: warning: " << name << ": unknown charset \"" << page.unknown_label()
+              << "\" (read as UTF-8)\n";
+  }
   if (text.empty()) std::cerr << "spamstrip: warning: " << name << ": empty input\n";
-  const bool html = f.format == "html" || (f.format == "auto" && LooksLikeHtml(text));
   Report report;
   if (html) {
-    d.AnalyzeHtml(text, f.url, &report);
+    d.AnalyzeHtml(page.text(), f.url, &report);
   } else {
     d.Analyze(text, &report);
   }
   if (!f.report.empty()) {
-    int rc = Emit(f.report, ReportToJson(text, report) + "\n");
+    int rc = Emit(f.report, SourceReportJson(page, report, 1) + "\n");
     if (rc != kExitOk) return rc;
   }
-  int rc = Emit(f.output, html && f.text_out ? report.article_text + "\n" : Clean(text, report));
+  // The page's own bytes minus the removals, which are mapped back to them when decoded.
+  int rc = Emit(f.output, html && f.text_out ? report.article_text + "\n"
+                          : page.converted() ? Clean(text, SourceReport(page, report))
+                                             : Clean(text, report));
   if (rc != kExitOk) return rc;
   return f.fail_on_spam && report.flagged_any ? kExitSpam : kExitOk;
 }
