@@ -7,10 +7,11 @@
 namespace spamstrip {
 namespace {
 
-void MapFinding(const AuditText& text, Finding* f) {
-  const size_t start = text.SourceStart(f->start), end = text.SourceEnd(f->end);
-  f->start = start;
-  f->end = end;
+// [*start, *end) of text.text() as a range of the document's bytes.
+void MapRange(const AuditText& text, size_t* start, size_t* end) {
+  const size_t s = text.SourceStart(*start);
+  *end = text.SourceEnd(*end);
+  *start = s;
 }
 
 }  // namespace
@@ -19,14 +20,10 @@ Report SourceReport(const AuditText& text, const Report& report) {
   Report out = report;
   if (!text.converted()) return out;
   for (BlockReport& b : out.blocks) {
-    MapFinding(text, &b.block);
-    for (Finding& s : b.spans) MapFinding(text, &s);
+    MapRange(text, &b.block.start, &b.block.end);
+    for (Finding& s : b.spans) MapRange(text, &s.start, &s.end);
   }
-  for (Report::Removal& r : out.removed) {
-    const size_t start = text.SourceStart(r.start), end = text.SourceEnd(r.end);
-    r.start = start;
-    r.end = end;
-  }
+  for (Report::Removal& r : out.removed) MapRange(text, &r.start, &r.end);
   return out;
 }
 

@@ -81,6 +81,14 @@ class CliTest : public testing::TempDirTest {
     d->Analyze(text, &r);
     return Clean(text, r);
   }
+  // The same for an HTML page.
+  static std::string LibraryCleanHtml(const std::string& page) {
+    std::unique_ptr<Detector> d;
+    EXPECT_TRUE(Detector::Create(Options(), &d).ok());
+    Report r;
+    d->AnalyzeHtml(page, "", &r);
+    return Clean(page, r);
+  }
 
   std::vector<std::string> Files() const {
     std::vector<std::string> names;
@@ -613,11 +621,7 @@ TEST_F(CliTest, HtmlIsDetectedAndCutByElements) {
   const std::string in = Write("page.html", page);
   Result r = Run("clean " + Quote(in));
   ASSERT_EQ(r.rc, kExitOk) << r.err;
-  std::unique_ptr<Detector> d;
-  ASSERT_TRUE(Detector::Create(Options(), &d).ok());
-  Report rep;
-  d->AnalyzeHtml(page, "", &rep);
-  EXPECT_EQ(r.out, Clean(page, rep));
+  EXPECT_EQ(r.out, LibraryCleanHtml(page));
   EXPECT_EQ(r.out.find("Viagra"), std::string::npos);
   EXPECT_NE(r.out.find("<script>window.dataLayer"), std::string::npos);
   // --text: the article as text, without markup or boilerplate.
@@ -809,11 +813,7 @@ TEST_F(CliTest, CleanHtmlWithAnUnknownCharsetLabelReadsUtf8AndSaysSo) {
   const std::string in = Write("unknown.html", page);
   Result r = Run("clean --html " + Quote(in));
   ASSERT_EQ(r.rc, kExitOk) << r.err;
-  std::unique_ptr<Detector> d;
-  ASSERT_TRUE(Detector::Create(Options(), &d).ok());
-  Report rep;
-  d->AnalyzeHtml(page, "", &rep);
-  EXPECT_EQ(r.out, Clean(page, rep));
+  EXPECT_EQ(r.out, LibraryCleanHtml(page));
   EXPECT_EQ(r.out.find("cipro"), std::string::npos);
   EXPECT_NE(r.err.find("unknown charset \"x-martian-7\" (read as UTF-8)"), std::string::npos)
       << r.err;
